@@ -1,0 +1,69 @@
+using CrmStateSync.Rules.Configuration;
+using CrmStateSync.Rules.Model;
+using CrmStateSync.Rules.Signals;
+
+namespace CrmStateSync.Rules.Evaluation;
+
+/// <summary>
+/// The current customer start, needed before the stage is computed (Outcome Attribution counts days as a customer,
+/// and progression facts are filtered from it): the reactivating close date when a churned account is won back,
+/// else the recorded customer-stage entry, else the first won close date.
+/// </summary>
+internal static class CustomerStart
+{
+    public static DateOnly? Resolve(AccountSnapshot snapshot, CompiledStageModel model, DateOnly asOf)
+    {
+        var firstWon = FirstWon(snapshot.Opportunities, asOf);
+        if (snapshot.LastWritten is not { } lastWritten)
+        {
+            return firstWon;
+        }
+
+        var stamps = snapshot.Managed.StageEntryDates;
+        if (model.Terminal is { } terminal && lastWritten.Stage == terminal.Name && stamps.TryGetValue(terminal.Name, out var churnedOn)
+            && OpportunitySignals.ReactivatingCloseDate(snapshot.Opportunities, churnedOn, asOf) is { } reactivatedOn)
+        {
+            return reactivatedOn;
+        }
+
+        return stamps.TryGetValue(model.CustomerStage.Name, out var entered) && entered <= asOf ? entered : firstWon;
+    }
+
+    /// <summary>True when some progression fact predates the customer start, so the progression needs its own signals.</summary>
+    public static bool FactsPredate(AccountSnapshot snapshot, DateOnly? customerSince)
+    {
+        if (customerSince is not { } since)
+        {
+            return false;
+        }
+
+        if (snapshot.KickoffOn < since || snapshot.OnboardingCompleteOn < since)
+        {
+            return true;
+        }
+
+        foreach (var row in snapshot.Usage)
+        {
+            if (row.Date < since)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static DateOnly? FirstWon(IReadOnlyList<Opportunity> opportunities, DateOnly asOf)
+    {
+        DateOnly? first = null;
+        foreach (var o in opportunities)
+        {
+            if (o is { IsClosed: true, IsWon: true, CloseDate: { } d } && d <= asOf)
+            {
+                first = Dates.Earliest(first, d);
+            }
+        }
+
+        return first;
+    }
+}

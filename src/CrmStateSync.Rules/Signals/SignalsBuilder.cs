@@ -1,0 +1,37 @@
+using CrmStateSync.Rules.Configuration;
+using CrmStateSync.Rules.Model;
+
+namespace CrmStateSync.Rules.Signals;
+
+/// <summary>Computes the <see cref="Signals"/> of a snapshot at an as-of date.</summary>
+internal static class SignalsBuilder
+{
+    /// <param name="snapshot">The account.</param>
+    /// <param name="asOf">The evaluation date; later facts are ignored.</param>
+    /// <param name="thresholds">The segment's thresholds.</param>
+    /// <param name="customerSince">The current customer start (New Customer entry), if any.</param>
+    /// <param name="factsFrom">Usage, kickoff and onboarding facts before this date do not count (progression filter).</param>
+    public static Signals Build(AccountSnapshot snapshot, DateOnly asOf, Thresholds thresholds, DateOnly? customerSince, DateOnly factsFrom)
+    {
+        var s = new Signals { AsOf = asOf, Segment = snapshot.Segment, T = thresholds };
+        OpportunitySignals.Fill(s, snapshot.Opportunities, asOf);
+        UsageSignals.Fill(s, snapshot.Usage, asOf, factsFrom);
+        ContactSignals.Fill(s, snapshot.Contacts, asOf);
+        s.CustomerSince = customerSince;
+        s.DaysAsCustomer = customerSince is { } since && since <= asOf ? Dates.DaysBetween(since, asOf) : null;
+        s.KickoffOn = Filtered(snapshot.KickoffOn, asOf, factsFrom);
+        s.OnboardingCompleteOn = Filtered(snapshot.OnboardingCompleteOn, asOf, factsFrom);
+        s.OnboardingStartedOn = Dates.Earliest(s.KickoffOn, s.FirstActiveOn);
+        s.GoalOwnerSet = !string.IsNullOrWhiteSpace(snapshot.GoalOwnerId);
+        s.PrimaryGoalSet = !string.IsNullOrWhiteSpace(snapshot.PrimaryGoal);
+        s.DaysSinceGoalReview = Dates.Known(snapshot.GoalReviewedOn, asOf) is { } reviewed ? Dates.DaysBetween(reviewed, asOf) : null;
+        s.LatestGoalChangeOn = Dates.Latest(Dates.Known(snapshot.GoalChangedOn, asOf), Dates.Known(snapshot.LeadershipChangeOn, asOf));
+        s.WorkflowsLive = snapshot.WorkflowsLive;
+        s.IntegrationStatus = snapshot.IntegrationStatus ?? IntegrationStatus.None;
+        s.LastOutcomeOn = Dates.Known(snapshot.LastOutcomeOn, asOf);
+        return s;
+    }
+
+    private static DateOnly? Filtered(DateOnly? date, DateOnly asOf, DateOnly factsFrom) =>
+        date is { } d && d <= asOf && d >= factsFrom ? d : null;
+}
