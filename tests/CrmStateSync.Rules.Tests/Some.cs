@@ -3,7 +3,7 @@ using CrmStateSync.Rules.Model;
 namespace CrmStateSync.Rules.Tests;
 
 /// <summary>Object mother: accounts and their parts with sensible defaults, so a test shows only what matters to it.</summary>
-internal static class Some
+internal static partial class Some
 {
     /// <summary>The as-of date most tests evaluate on.</summary>
     public static readonly DateOnly AsOf = new(2026, 6, 1);
