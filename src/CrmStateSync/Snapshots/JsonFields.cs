@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace CrmStateSync.Snapshots;
+
+/// <summary>
+/// Reads typed fields from one JSON object and records every problem with its path instead of throwing, so an
+/// account's problems are all reported together. Absent and null both mean "not set".
+/// </summary>
+internal sealed class JsonFields(JsonElement obj, string path, List<(string Path, string Message)> problems)
+{
+    public string Path { get; } = path;
+
+    public bool Has(string name) => obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null;
+
+    public string? String(string name) => Get(name, JsonValueKind.String, "a string") is { } v ? v.GetString() : null;
+
+    public bool? Bool(string name) =>
+        Value(name) is { } v ? v.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => Problem<bool?>(name, v, "true or false"),
+        } : null;
+
+    public DateOnly? Date(string name)
+    {
+        if (Get(name, JsonValueKind.String, "a date (YYYY-MM-DD)") is not { } v)
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(v.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d : Problem<DateOnly?>(name, v, "a date (YYYY-MM-DD)");
+    }
+
+    /// <summary>A whole number ≥ 0 (counts).</summary>
+    public int Count(string name)
+    {
+        if (Get(name, JsonValueKind.Number, "a whole number ≥ 0") is not { } v)
+        {
+            return 0;
+        }
+
+        return v.TryGetInt32(out var n) && n >= 0 ? n : Problem<int>(name, v, "a whole number ≥ 0");
+    }
+
+    public T? Enum<T>(string name)
+        where T : struct, Enum
+    {
+        if (Get(name, JsonValueKind.String, "one of " + string.Join(", ", System.Enum.GetNames<T>())) is not { } v)
+        {
+            return null;
+        }
+
+        var text = v.GetString();
+        return System.Enum.GetNames<T>().Contains(text, StringComparer.OrdinalIgnoreCase) && System.Enum.TryParse<T>(text, true, out var e)
+            ? e : Problem<T?>(name, v, "one of " + string.Join(", ", System.Enum.GetNames<T>()));
+    }
+
+    /// <summary>An object or array child, or null when absent.</summary>
+    public JsonElement? Child(string name, JsonValueKind kind) =>
+        Get(name, kind, kind == JsonValueKind.Array ? "an array" : "an object");
+
+    public string At(string name) => $"{Path}.{name}";
+
+    public void Add(string atPath, string message) => problems.Add((atPath, message));
+
+    private JsonElement? Value(string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v : null;
+
+    private JsonElement? Get(string name, JsonValueKind kind, string expected)
+    {
+        if (Value(name) is not { } v)
+        {
+            return null;
+        }
+
+        return v.ValueKind == kind ? v : Problem<JsonElement?>(name, v, expected);
+    }
+
+    private T Problem<T>(string name, JsonElement value, string expected)
+    {
+        problems.Add(($"{Path}.{name}", $"{Describe(value)} is not {expected}"));
+        return default!;
+    }
+
+    private static string Describe(JsonElement v) => v.ValueKind == JsonValueKind.String ? $"'{v.GetString()}'" : v.GetRawText();
+}
