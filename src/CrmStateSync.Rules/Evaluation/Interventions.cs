@@ -16,7 +16,7 @@ internal static class Interventions
         List<Intervention>? raised = null;
         foreach (var outcome in states)
         {
-            if (outcome.RaisesOnEntry is { } kind && snapshot.Managed.States.Get(outcome.State) is { } previous && previous.Value != outcome.Value)
+            if (outcome.RaisesOnEntry is { } kind && snapshot.Managed.States.Get(outcome.State) is { } previous && IsEntered(previous, outcome, kind))
             {
                 var reason = $"{outcome.State.Label()} entered {outcome.Value} (was {previous.Value}): {outcome.Reason}";
                 (raised ??= []).Add(new Intervention(kind, snapshot.Id, outcome.InterventionDue!.Value, reason));
@@ -33,4 +33,14 @@ internal static class Interventions
 
         return raised ?? (IReadOnlyList<Intervention>)[];
     }
+
+    /// <summary>
+    /// A value is entered when it differs from the previous one. The two event-dated resets (01 by a leadership change,
+    /// 04 by a departure) are also entered by a new event while already Reset — a second VP leaving, or a leadership
+    /// change on an account whose goals were never established (§8: "the goal-clarity conversation is raised") —
+    /// recognised by the event date (the verified-on) changing.
+    /// </summary>
+    private static bool IsEntered(StateReading previous, in StateOutcome outcome, InterventionKind kind) =>
+        previous.Value != outcome.Value
+        || (kind is InterventionKind.GoalClarityConversation or InterventionKind.StakeholderReengagement && previous.VerifiedOn != outcome.VerifiedOn);
 }

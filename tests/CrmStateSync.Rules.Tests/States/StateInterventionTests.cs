@@ -49,6 +49,33 @@ public class StateInterventionTests
         Assert.That(Raised(account), Is.EqualTo(new[] { (InterventionKind.GoalClarityConversation, Some.DaysAhead(dueDaysAhead)) }));
     }
 
+    [Test(Description = "rules.md §8 01 a leadership change resets even with no review and the conversation is raised (was a never-established Reset)")]
+    public void Evaluate_LeadershipChangeOnNeverEstablishedGoals_RaisesGoalClarityConversation()
+    {
+        var account = Some.CustomerForStates().WithPreviousState(CsState.GoalClarity, StateValue.Reset, null)
+            with { LeadershipChangeOn = Some.DaysAgo(4) };
+
+        Assert.That(Raised(account), Does.Contain((InterventionKind.GoalClarityConversation, Some.DaysAhead(26))));
+    }
+
+    [Test(Description = "rules.md §8 01 a second leadership change while already Reset by the first raises a new conversation")]
+    public void Evaluate_NewLeadershipChangeWhileReset_RaisesGoalClarityConversation()
+    {
+        var account = Some.CustomerForStates().WithGoal(200).WithPreviousState(CsState.GoalClarity, StateValue.Reset, Some.DaysAgo(100))
+            with { LeadershipChangeOn = Some.DaysAgo(3) };
+
+        Assert.That(Raised(account), Does.Contain((InterventionKind.GoalClarityConversation, Some.DaysAhead(27))));
+    }
+
+    [Test(Description = "rules.md §7 edge-triggered: the same leadership-change Reset evaluated again raises nothing")]
+    public void Evaluate_SameLeadershipChangeStillReset_RaisesNothing()
+    {
+        var account = Some.CustomerForStates().WithGoal(200).WithPreviousState(CsState.GoalClarity, StateValue.Reset, Some.DaysAgo(3))
+            with { LeadershipChangeOn = Some.DaysAgo(3) };
+
+        Assert.That(Raised(account).Select(r => r.Kind), Does.Not.Contain(InterventionKind.GoalClarityConversation));
+    }
+
     [Test(Description = "rules.md §8 01 raises only for a leadership-change Reset: entering Slipping raises nothing")]
     public void Evaluate_GoalClarityEntersSlipping_RaisesNothing()
     {
