@@ -73,10 +73,30 @@ public class AtRiskTests
         AssertAtRiskToday(Evaluate(HealthyAtHealthy(snapshot)), secondStateNotHit, Healthy);
     }
 
-    [Test(Description = "rules.md §3 At-Risk overrides the progression stages: progression does not advance underneath it")]
+    [Test(Description = "rules.md §8 in one evaluation the progression gates are walked first, then At-Risk is entered")]
+    public void Evaluate_GateAndRiskSignalTogether_WalksThenEntersAtRisk()
+    {
+        var snapshot = Some.BareCustomer().WithStageWritten(Onboarding, Some.StampsUpTo(Onboarding)) with
+        {
+            IntegrationStatus = IntegrationStatus.Removed,
+            IntegrationChangedOn = Some.DaysAgo(1),
+            Usage = [Some.Usage(Some.DaysAgo(1), activeUsers: 1, valueActions: 10)],
+        };
+
+        var result = Evaluate(snapshot);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Stage.Stage, Is.EqualTo(AtRisk));
+            Assert.That(result.Stage.Transitions.Select(t => (t.From, t.To, t.On)),
+                Is.EqualTo(new (string?, string?, DateOnly)[] { (Onboarding, Adopting, Some.AsOf), (Adopting, AtRisk, Some.AsOf) }));
+        }
+    }
+
+    [Test(Description = "rules.md §3 At-Risk overrides the progression stages while a risk signal holds (20 days in): no recovery, no progression underneath")]
     public void Evaluate_AtRiskWhileHealthyCriteriaHold_StaysAtRiskWithoutHealthyStamp()
     {
-        var snapshot = AtRiskFor(5, Some.HealthyCustomer() with { IntegrationStatus = IntegrationStatus.Removed, IntegrationChangedOn = Some.DaysAgo(5) });
+        var snapshot = AtRiskFor(20, Some.HealthyCustomer() with { IntegrationStatus = IntegrationStatus.Removed, IntegrationChangedOn = Some.DaysAgo(20) });
 
         var result = Evaluate(snapshot);
 
