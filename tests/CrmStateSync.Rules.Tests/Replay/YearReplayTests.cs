@@ -1,5 +1,6 @@
 using CrmStateSync.Rules.Evaluation;
 using CrmStateSync.Rules.Model;
+using CrmStateSync.Rules.Stages;
 
 namespace CrmStateSync.Rules.Tests.Replay;
 
@@ -63,9 +64,9 @@ public class YearReplayTests
         });
     }
 
-    private static (Dictionary<string, DateOnly> Stamps, List<Stages.Transition> Transitions, EvaluationResult Final) Replay(AccountSnapshot snapshot, int days)
+    private static (Dictionary<string, DateOnly> Stamps, List<Transition> Transitions, EvaluationResult Final) Replay(AccountSnapshot snapshot, int days)
     {
-        var transitions = new List<Stages.Transition>();
+        var transitions = new List<Transition>();
         EvaluationResult? result = null;
         for (var day = 0; day < days; day++)
         {
