@@ -16,7 +16,7 @@ internal static class CustomerStart
         var firstWon = FirstWon(snapshot.Opportunities, asOf);
         if (snapshot.LastWritten is not { } lastWritten)
         {
-            return firstWon;
+            return LatestReactivation(snapshot.Opportunities, asOf) ?? firstWon;
         }
 
         var stamps = snapshot.Managed.StageEntryDates;
@@ -51,6 +51,32 @@ internal static class CustomerStart
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// At go-live there is no recorded churn, so read it from the opportunities: the latest won NewBusiness or Renewal
+    /// that closed while the account was churned (rules.md §8 (a) or (b) held the day before) is the customer start.
+    /// </summary>
+    private static DateOnly? LatestReactivation(IReadOnlyList<Opportunity> opportunities, DateOnly asOf)
+    {
+        DateOnly? latest = null;
+        foreach (var o in opportunities)
+        {
+            if (o is { IsClosed: true, IsWon: true, CloseDate: { } closed } && closed <= asOf && o.Type is null or OpportunityType.NewBusiness or OpportunityType.Renewal
+                && !(latest >= closed) && WasChurnedBefore(opportunities, closed))
+            {
+                latest = closed;
+            }
+        }
+
+        return latest;
+    }
+
+    private static bool WasChurnedBefore(IReadOnlyList<Opportunity> opportunities, DateOnly closed)
+    {
+        var dayBefore = new Signals.Signals { AsOf = closed.AddDays(-1) };
+        OpportunitySignals.Fill(dayBefore, opportunities, dayBefore.AsOf);
+        return dayBefore.ChurnedOn is not null;
     }
 
     private static DateOnly? FirstWon(IReadOnlyList<Opportunity> opportunities, DateOnly asOf)

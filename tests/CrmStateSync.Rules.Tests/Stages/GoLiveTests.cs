@@ -79,4 +79,27 @@ public class GoLiveTests
             Assert.That(result.Stage.Transitions, Has.Some.Matches<Transition>(t => t.From == Healthy && t.To == null && t.Reason == "replaced at go-live"));
         }
     }
+
+    [Test(Description = "rules.md §8 reactivation at go-live: an account that churned and was won back before go-live starts as a customer on the reactivating close date")]
+    public void Evaluate_GoLiveAfterChurnAndWinBack_StampsNewCustomerOnTheReactivatingCloseDate()
+    {
+        var snapshot = NeverWritten(Some.Account("won-back") with
+        {
+            Opportunities =
+            [
+                Some.Won(Some.DaysAgo(700), contractEnd: Some.DaysAgo(335), id: "first"),
+                Some.Won(Some.DaysAgo(200), id: "second"),
+            ],
+            // Kickoff of the first life of the account: facts before the reactivation do not count for progression.
+            KickoffOn = Some.DaysAgo(690),
+        }, null);
+
+        var result = Evaluate(snapshot);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Stage.Stage, Is.EqualTo(NewCustomer));
+            Assert.That(result.Stage.EntryDates[NewCustomer], Is.EqualTo(Some.DaysAgo(200)));
+        }
+    }
 }
