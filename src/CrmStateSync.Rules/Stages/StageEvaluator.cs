@@ -99,8 +99,11 @@ internal static class StageEvaluator
     private static StageOutcome Finish(StageInputs x, StageWork work, ManualMove? manual, bool goLive, string? reasonOverride)
     {
         var crm = Normalize(x.Snapshot.Managed.Stage);
+        var signals = work.Current?.Kind == StageKind.Risk ? x.Full : x.Progression;
         if (goLive && crm is not null && crm != work.Current?.Name)
         {
+            // The history keeps the replaced value; the stage value keeps the reason it was entered with (rules.md §3).
+            reasonOverride ??= StageReasons.Current(work.Current, work.EntryOf(work.Current), signals, work.Transitions);
             work.Record(new Transition(crm, work.Current?.Name, x.AsOf, StageSource.Backfill, "replaced at go-live"));
         }
 
@@ -108,7 +111,7 @@ internal static class StageEvaluator
         var lastWritten = !goLive && !work.Moved
             ? previous!
             : new LastWritten { Stage = work.Current?.Name, StageSource = work.Moved ? work.Source : StageSource.Automated, StageSetOn = work.SetOn ?? work.EntryOf(work.Current) };
-        return new StageOutcome(work, x.Model, work.Current?.Kind == StageKind.Risk ? x.Full : x.Progression, reasonOverride)
+        return new StageOutcome(work, x.Model, signals, reasonOverride)
         {
             ManualMove = manual,
             LastWritten = lastWritten,

@@ -41,19 +41,32 @@ public static class RulesConfiguration
     public static CompiledRules Compile(IConfigurationSection section)
     {
         var problems = NumberProblems(section).ToList();
-        RulesOptions options;
+        var options = Bind(section, problems) ?? throw new RulesConfigurationException(problems);
+        problems.AddRange(RulesCompiler.Validate(options));
+        return problems.Count > 0 ? throw new RulesConfigurationException(problems) : RulesCompiler.Compile(options);
+    }
+
+    /// <summary>
+    /// Binds strictly. Unknown keys are reported and the section is bound again leniently, so the rules that were
+    /// understood are still validated and every problem is reported at once. A value that cannot be converted is
+    /// reported with its key and stops there (a lenient bind would silently drop the element that holds it).
+    /// </summary>
+    private static RulesOptions? Bind(IConfigurationSection section, List<string> problems)
+    {
         try
         {
-            options = section.Get<RulesOptions>(o => o.ErrorOnUnknownConfiguration = true) ?? new RulesOptions();
+            return section.Get<RulesOptions>(o => o.ErrorOnUnknownConfiguration = true) ?? new RulesOptions();
+        }
+        catch (InvalidOperationException ex) when (ex.InnerException is null)
+        {
+            problems.Add($"{section.Path}: {ex.Message}");
+            return section.Get<RulesOptions>() ?? new RulesOptions();
         }
         catch (InvalidOperationException ex)
         {
-            problems.Add($"{section.Path}: {ex.Message}");
-            throw new RulesConfigurationException(problems);
+            problems.Add($"{section.Path}: {ex.Message} {ex.InnerException!.Message}");
+            return null;
         }
-
-        problems.AddRange(RulesCompiler.Validate(options));
-        return problems.Count > 0 ? throw new RulesConfigurationException(problems) : RulesCompiler.Compile(options);
     }
 
     /// <summary>Thresholds and per-segment overrides must be whole numbers; report each by key before binding.</summary>
