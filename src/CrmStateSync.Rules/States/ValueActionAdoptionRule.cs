@@ -24,6 +24,8 @@ internal static class ValueActionAdoptionRule
             return x.Outcome(State, StateValue.Slipping, x.EnteredOn(State, StateValue.Slipping), reason, InterventionKind.AdoptionIntervention);
         }
 
-        return x.Grace(State, x.AsOf, new Reason(ReasonCode.VaaGrace, null, last, threshold, previous));
+        // 03 never resets: a Reset typed into the CRM by hand is not a value grace can keep.
+        var grace = x.Previous.Get(State)?.Value == StateValue.Reset ? x with { Previous = x.Previous.With(State, null) } : x;
+        return grace.Grace(State, x.AsOf, new Reason(ReasonCode.VaaGrace, null, last, threshold, previous));
     }
 }

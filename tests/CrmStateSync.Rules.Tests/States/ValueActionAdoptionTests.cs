@@ -61,6 +61,14 @@ public class ValueActionAdoptionTests
         Assert.That(Some.StateOf(Some.CustomerForStates(), State).Reading, Is.EqualTo(Some.Reading(StateValue.Slipping, 0)));
     }
 
+    [Test(Description = "rules.md §4 03 never resets: grace does not keep a Reset typed into the CRM by hand; with nothing valid to keep it is Hit dated asOf")]
+    public void Evaluate_GraceAfterAHandTypedReset_IsHitNotReset()
+    {
+        var account = Some.CustomerForStates().WithValueActions((20, 10)).WithPreviousState(State, StateValue.Reset, Some.DaysAgo(5));
+
+        Assert.That(Some.StateOf(account, State).Reading, Is.EqualTo(Some.Reading(StateValue.Hit, 0)));
+    }
+
     [Test(Description = "rules.md §8 03 never resets: no usage after a previous Reset gives Slipping (entered today)")]
     public void Evaluate_NoUsageAfterReset_IsSlipping()
     {
