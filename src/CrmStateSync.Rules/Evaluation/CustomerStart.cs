@@ -42,8 +42,9 @@ internal static class CustomerStart
             return true;
         }
 
-        foreach (var row in snapshot.Usage)
+        for (var irow = 0; irow < snapshot.Usage.Count; irow++)
         {
+            var row = snapshot.Usage[irow];
             if (row.Date < since)
             {
                 return true;
@@ -60,8 +61,9 @@ internal static class CustomerStart
     private static DateOnly? LatestReactivation(IReadOnlyList<Opportunity> opportunities, DateOnly asOf)
     {
         DateOnly? latest = null;
-        foreach (var o in opportunities)
+        for (var io = 0; io < opportunities.Count; io++)
         {
+            var o = opportunities[io];
             if (o is { IsClosed: true, IsWon: true, CloseDate: { } closed } && closed <= asOf && o.Type is null or OpportunityType.NewBusiness or OpportunityType.Renewal
                 && !(latest >= closed) && WasChurnedBefore(opportunities, closed))
             {
@@ -82,8 +84,9 @@ internal static class CustomerStart
     private static DateOnly? FirstWon(IReadOnlyList<Opportunity> opportunities, DateOnly asOf)
     {
         DateOnly? first = null;
-        foreach (var o in opportunities)
+        for (var io = 0; io < opportunities.Count; io++)
         {
+            var o = opportunities[io];
             if (o is { IsClosed: true, IsWon: true, CloseDate: { } d } && d <= asOf)
             {
                 first = Dates.Earliest(first, d);

@@ -19,48 +19,92 @@ internal static class MilestoneEvaluator
             return new MilestoneOutcome { CompletedOn = None, Reason = new Reason(ReasonCode.MilestonesNone) };
         }
 
+
         var asOf = signals.AsOf;
-        Dictionary<string, DateOnly>? completed = null;
+        Dictionary<string, DateOnly>? added = null;
         var previousComplete = true;
         var next = -1;
+        var count = 0;
         for (var i = 0; i < milestones.Length; i++)
         {
             var m = milestones[i];
-            DateOnly? on = previous.Milestones.TryGetValue(m.Key, out var recorded) && recorded <= asOf ? recorded
-                : previousComplete && customerEntry is not null && m.Condition(signals) ? asOf : null;
-            if (on is { } date)
+            var recorded = previous.Milestones.TryGetValue(m.Key, out var r) && r <= asOf;
+            var on = recorded ? r : previousComplete && customerEntry is not null && m.Condition(signals) ? asOf : (DateOnly?)null;
+            if (on is not null && !recorded)
             {
-                (completed ??= new Dictionary<string, DateOnly>(StringComparer.Ordinal))[m.Key] = date;
-            }
-            else if (next < 0)
-            {
-                next = i;
+                (added ??= new Dictionary<string, DateOnly>(StringComparer.Ordinal))[m.Key] = asOf;
             }
 
+            count += on is null ? 0 : 1;
+            next = on is null && next < 0 ? i : next;
             previousComplete = on is not null;
         }
 
-        var count = completed?.Count ?? 0;
+        var completed = Merge(previous.Milestones, added, milestones, asOf);
         if (next < 0)
         {
-            return new MilestoneOutcome { Completed = count, Total = milestones.Length, CompletedOn = completed ?? None, Reason = new Reason(ReasonCode.MilestonesAllComplete, B: milestones.Length) };
+            return new MilestoneOutcome { Completed = count, Total = milestones.Length, CompletedOn = completed, Reason = new Reason(ReasonCode.MilestonesAllComplete, B: milestones.Length) };
         }
 
-        return Pending(milestones, next, completed, customerEntry, asOf);
+        return Pending(milestones, next, count, completed, customerEntry, asOf);
     }
 
-    private static MilestoneOutcome Pending(CompiledMilestone[] milestones, int next, Dictionary<string, DateOnly>? completed, DateOnly? customerEntry, DateOnly asOf)
+    /// <summary>The record's completions (kept as they are when nothing was added) plus this evaluation's.</summary>
+    private static IReadOnlyDictionary<string, DateOnly> Merge(IReadOnlyDictionary<string, DateOnly> recorded, Dictionary<string, DateOnly>? added, CompiledMilestone[] milestones, DateOnly asOf)
+    {
+        if (added is null && AllConfiguredAndKnown(recorded, milestones, asOf))
+        {
+            return recorded;
+        }
+
+        var merged = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        foreach (var m in milestones)
+        {
+            if (recorded.TryGetValue(m.Key, out var d) && d <= asOf)
+            {
+                merged[m.Key] = d;
+            }
+        }
+
+        foreach (var (key, date) in added ?? [])
+        {
+            merged[key] = date;
+        }
+
+        return merged;
+    }
+
+    /// <summary>True when every recorded completion is a configured milestone dated on or before as-of.</summary>
+    private static bool AllConfiguredAndKnown(IReadOnlyDictionary<string, DateOnly> recorded, CompiledMilestone[] milestones, DateOnly asOf)
+    {
+        var matched = 0;
+        foreach (var m in milestones)
+        {
+            if (recorded.TryGetValue(m.Key, out var d))
+            {
+                if (d > asOf)
+                {
+                    return false;
+                }
+
+                matched++;
+            }
+        }
+
+        return matched == recorded.Count;
+    }
+
+    private static MilestoneOutcome Pending(CompiledMilestone[] milestones, int next, int count, IReadOnlyDictionary<string, DateOnly> completed, DateOnly? customerEntry, DateOnly asOf)
     {
         var m = milestones[next];
-        DateOnly? anchor = next == 0 ? customerEntry : completed![milestones[next - 1].Key];
-        var count = completed?.Count ?? 0;
+        DateOnly? anchor = next == 0 ? customerEntry : completed[milestones[next - 1].Key];
         var outcome = new MilestoneOutcome
         {
             Completed = count,
             Total = milestones.Length,
             NextMilestone = m.Name,
             NextKey = m.Key,
-            CompletedOn = completed ?? None,
+            CompletedOn = completed,
             Reason = anchor is null
                 ? new Reason(ReasonCode.MilestonesNone, Text: "not a customer yet: milestones start at the customer stage")
                 : new Reason(ReasonCode.MilestonesProgress, anchor, count, milestones.Length, m.TargetDays, Text: m.Name),

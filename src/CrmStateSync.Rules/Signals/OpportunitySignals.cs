@@ -10,8 +10,9 @@ internal static class OpportunitySignals
         DateOnly? latestEnd = null;
         bool anySubscription = false, allEnded = true;
         Opportunity? latestClosedRenewal = null;
-        foreach (var o in opportunities)
+        for (var io = 0; io < opportunities.Count; io++)
         {
+            var o = opportunities[io];
             if (IsOpen(o, asOf))
             {
                 s.HasOpenOpportunity = true;
@@ -63,8 +64,9 @@ internal static class OpportunitySignals
     public static DateOnly? ReactivatingCloseDate(IReadOnlyList<Opportunity> opportunities, DateOnly churnedOn, DateOnly asOf)
     {
         DateOnly? earliest = null;
-        foreach (var o in opportunities)
+        for (var io = 0; io < opportunities.Count; io++)
         {
+            var o = opportunities[io];
             if (!IsOpen(o, asOf) && o.IsWon && CreatesSubscription(o) && o.CloseDate > churnedOn)
             {
                 earliest = Dates.Earliest(earliest, o.CloseDate);

@@ -19,7 +19,9 @@ public sealed class Signals
     public string? Segment { get; internal set; }
 
     /// <summary>The thresholds in force for the account's segment.</summary>
-    public Thresholds T { get; internal set; } = new();
+    public Thresholds T { get; internal set; } = Defaults;
+
+    private static readonly Thresholds Defaults = new();
 
     // Opportunities and subscription
     public bool HasClosedWon { get; internal set; }
@@ -111,8 +113,9 @@ public sealed class Signals
     private double SumMetric(string metric, DateOnly from)
     {
         double total = 0;
-        foreach (var row in _usage)
+        for (var irow = 0; irow < _usage.Count; irow++)
         {
+            var row = _usage[irow];
             if (row.Date > AsOf || row.Date < from || row.Date < _factsFrom)
             {
                 continue;

@@ -9,8 +9,9 @@ internal static class UsageSignals
     {
         var vaWindow = s.T.ValueActionWindowDays;
         var activityWindow = s.T.ActivityWindowDays;
-        foreach (var row in usage)
+        for (var irow = 0; irow < usage.Count; irow++)
         {
+            var row = usage[irow];
             if (row.Date > asOf || row.Date < factsFrom)
             {
                 continue;

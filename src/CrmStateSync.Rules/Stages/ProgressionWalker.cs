@@ -14,7 +14,7 @@ internal static class ProgressionWalker
         }
 
         var on = EntryDate(x, work, stage);
-        work.MoveAutomated(stage, on, StageReasons.Entered(stage, on, x.Progression));
+        work.Enter(stage, on, x.Progression);
         return true;
     }
 

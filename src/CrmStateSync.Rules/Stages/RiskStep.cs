@@ -12,7 +12,7 @@ internal static class RiskStep
             return;
         }
 
-        work.MoveAutomated(risk, x.AsOf, StageReasons.Risk(risk, x.AsOf, signal, x.Full));
+        work.EnterRisk(risk, x.AsOf, signal, x.Full);
     }
 
     /// <summary>No risk signal today and the window has passed since entry: back to the stage held before, then walk on.</summary>

@@ -14,9 +14,7 @@ internal static class StageEvaluator
         var snapshot = x.Snapshot;
         var lastWritten = snapshot.LastWritten;
         var goLive = lastWritten is null;
-        var work = new StageWork(x.AsOf, x.Mode, goLive
-            ? new Dictionary<string, DateOnly>(StringComparer.Ordinal)
-            : new Dictionary<string, DateOnly>(snapshot.Managed.StageEntryDates, StringComparer.Ordinal))
+        var work = new StageWork(x.AsOf, x.Mode, goLive ? NoStamps : snapshot.Managed.StageEntryDates)
         {
             Current = goLive ? null : x.Model.Find(lastWritten!.Stage),
             Source = lastWritten?.StageSource ?? StageSource.Automated,
@@ -118,6 +116,8 @@ internal static class StageEvaluator
             ClearOverrideReason = manual is { Accepted: true, Rule: ManualMoveRule.AdminOverride },
         };
     }
+
+    private static readonly IReadOnlyDictionary<string, DateOnly> NoStamps = new Dictionary<string, DateOnly>();
 
     private static string? Normalize(string? stage) => string.IsNullOrWhiteSpace(stage) ? null : stage.Trim();
 }

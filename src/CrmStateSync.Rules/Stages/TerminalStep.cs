@@ -25,7 +25,7 @@ internal static class TerminalStep
         }
 
         var on = terminal.EntryDate?.Invoke(x.Full) is { } d && d <= x.AsOf ? d : x.AsOf;
-        work.MoveAutomated(terminal, on, StageReasons.Entered(terminal, on, x.Full));
+        work.Enter(terminal, on, x.Full);
         return true;
     }
 

@@ -44,8 +44,9 @@ internal static class GoalClarityRule
 
     private static DateOnly? OwnerDepartedOn(in StateInputs x)
     {
-        foreach (var c in x.Snapshot.Contacts)
+        for (var ic = 0; ic < x.Snapshot.Contacts.Count; ic++)
         {
+            var c = x.Snapshot.Contacts[ic];
             if (c.Id == x.Snapshot.GoalOwnerId)
             {
                 return x.Known(c.DepartedOn);

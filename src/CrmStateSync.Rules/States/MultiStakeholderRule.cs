@@ -41,8 +41,9 @@ internal static class MultiStakeholderRule
     private static Contact? UnreplacedDeparture(in StateInputs x)
     {
         Contact? latest = null;
-        foreach (var c in x.Snapshot.Contacts)
+        for (var ic = 0; ic < x.Snapshot.Contacts.Count; ic++)
         {
+            var c = x.Snapshot.Contacts[ic];
             if (c.Role is ContactRole.ExecSponsor or ContactRole.Champion && x.Known(c.DepartedOn) is { } departed
                 && !IsReplaced(x, c.Role.Value, departed) && (latest is null || departed > latest.DepartedOn))
             {
@@ -55,8 +56,9 @@ internal static class MultiStakeholderRule
 
     private static bool IsReplaced(in StateInputs x, ContactRole role, DateOnly departedOn)
     {
-        foreach (var c in x.Snapshot.Contacts)
+        for (var ic = 0; ic < x.Snapshot.Contacts.Count; ic++)
         {
+            var c = x.Snapshot.Contacts[ic];
             if (c.Role == role && !ContactSignals.IsDeparted(c, x.AsOf) && x.Known(c.LastEngagedOn) > departedOn)
             {
                 return true;
@@ -69,8 +71,9 @@ internal static class MultiStakeholderRule
     /// <summary>No contact ever active (departed ones count) and no exec sponsor ever engaged.</summary>
     private static bool NeverEstablished(in StateInputs x)
     {
-        foreach (var c in x.Snapshot.Contacts)
+        for (var ic = 0; ic < x.Snapshot.Contacts.Count; ic++)
         {
+            var c = x.Snapshot.Contacts[ic];
             if (x.Known(c.LastActiveOn) is not null || (c.Role == ContactRole.ExecSponsor && x.Known(c.LastEngagedOn) is not null))
             {
                 return false;

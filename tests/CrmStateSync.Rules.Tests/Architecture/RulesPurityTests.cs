@@ -12,7 +12,7 @@ public class RulesPurityTests
     public void RulesAssembly_References_OnlyTheBaseLibraryAndTheExpressionEngine()
     {
         var references = RulesAssembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
-        var allowed = new[] { "System.Runtime", "System.Collections", "System.Linq", "System.Linq.Expressions", "System.Linq.Dynamic.Core", "System.Memory", "System.Text.RegularExpressions", "System.Runtime.InteropServices" };
+        var allowed = new[] { "System.Runtime", "System.Collections", "System.Linq", "System.Linq.Expressions", "System.Linq.Dynamic.Core", "System.Memory", "System.Text.RegularExpressions", "System.Runtime.InteropServices", "System.Collections.Concurrent" };
         Assert.That(references, Is.SubsetOf(allowed), "unexpected references: " + string.Join(", ", references.Except(allowed)));
     }
 
