@@ -16,7 +16,7 @@ internal static class CustomerStart
         var firstWon = FirstWon(snapshot.Opportunities, asOf);
         if (snapshot.LastWritten is not { } lastWritten)
         {
-            return LatestReactivation(snapshot.Opportunities, asOf) ?? firstWon;
+            return LatestReactivation(snapshot.Opportunities, firstWon, asOf) ?? firstWon;
         }
 
         var stamps = snapshot.Managed.StageEntryDates;
@@ -58,13 +58,15 @@ internal static class CustomerStart
     /// At go-live there is no recorded churn, so read it from the opportunities: the latest won NewBusiness or Renewal
     /// that closed while the account was churned (rules.md §8 (a) or (b) held the day before) is the customer start.
     /// </summary>
-    private static DateOnly? LatestReactivation(IReadOnlyList<Opportunity> opportunities, DateOnly asOf)
+    private static DateOnly? LatestReactivation(IReadOnlyList<Opportunity> opportunities, DateOnly? firstWon, DateOnly asOf)
     {
         DateOnly? latest = null;
         for (var io = 0; io < opportunities.Count; io++)
         {
             var o = opportunities[io];
-            if (o is { IsClosed: true, IsWon: true, CloseDate: { } closed } && closed <= asOf && o.Type is null or OpportunityType.NewBusiness or OpportunityType.Renewal
+            // The first win cannot be a reactivation; checking only later wins keeps the usual account allocation-free.
+            if (o is { IsClosed: true, IsWon: true, CloseDate: { } closed } && closed <= asOf && closed > firstWon
+                && o.Type is null or OpportunityType.NewBusiness or OpportunityType.Renewal
                 && !(latest >= closed) && WasChurnedBefore(opportunities, closed))
             {
                 latest = closed;
