@@ -1,0 +1,32 @@
+namespace CrmStateSync.Crm.Contract;
+
+/// <summary>
+/// What the sync engine needs from a CRM. Reads are incremental and paged (<see cref="IAsyncEnumerable{T}"/>, never
+/// the whole org in memory); writes are batched by the connector to the CRM's limit and return one result per record.
+/// Errors that end the cycle are <see cref="CrmException"/>s; per-record refusals are results, not exceptions.
+/// </summary>
+public interface ICrmConnector
+{
+    /// <summary><c>salesforce</c> or <c>hubspot</c>.</summary>
+    string Provider { get; }
+
+    IAsyncEnumerable<CrmChange<AccountRecord>> ReadAccountsAsync(ReadCursor cursor, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<CrmChange<OpportunityRecord>> ReadOpportunitiesAsync(ReadCursor cursor, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<CrmChange<ContactRecord>> ReadContactsAsync(ReadCursor cursor, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<CrmChange<UsageRecord>> ReadUsageAsync(ReadCursor cursor, CancellationToken cancellationToken);
+
+    /// <summary>Writes managed fields, in as many calls as the CRM's batch limit needs; one result per input, in order.</summary>
+    Task<IReadOnlyList<WriteResult>> WriteAccountsAsync(IReadOnlyList<AccountWrite> writes, CancellationToken cancellationToken);
+
+    /// <summary>The object's fields as the org describes them (for the schema check).</summary>
+    Task<CrmObjectDescription> DescribeAsync(CrmObject crmObject, CancellationToken cancellationToken);
+
+    /// <summary>Creates a task for the account owner; returns the task id.</summary>
+    Task<string> CreateTaskAsync(TaskRequest task, CancellationToken cancellationToken);
+
+    /// <summary>The API usage reported by the CRM's last response, and calls made.</summary>
+    ApiUsage Usage { get; }
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+
+namespace CrmStateSync.Crm.Http;
+
+/// <summary>The shared HTTP pipeline of a CRM client: call logging with redaction, then the resilience pipeline.</summary>
+public static class CrmHttpClientBuilderExtensions
+{
+    /// <summary>
+    /// Adds per-call logging and one resilience pipeline (Polly v8): total timeout → retry with jittered exponential
+    /// backoff honouring Retry-After and HubSpot's window → circuit breaker → per-attempt timeout.
+    /// 401 and 403 are never retried here (auth refresh and budget exhaustion are decided by the connector).
+    /// </summary>
+    public static IHttpClientBuilder AddCrmPipeline(this IHttpClientBuilder builder, string name, Func<IServiceProvider, CrmResilienceOptions> options, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<CallCounter>();
+        builder.AddHttpMessageHandler(sp => ActivatorUtilities.CreateInstance<CallLoggingHandler>(sp));
+        builder.AddResilienceHandler(name, (pipeline, context) =>
+        {
+            var o = options(context.ServiceProvider);
+            var now = clock ?? TimeProvider.System;
+            pipeline.AddTimeout(o.TotalTimeout);
+            pipeline.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = Math.Max(1, o.MaxRetries),
+                ShouldHandle = args => ValueTask.FromResult(o.MaxRetries > 0 && IsTransient(args.Outcome)),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = o.RetryBaseDelay,
+                ShouldRetryAfterHeader = false,
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } r
+                    ? RetryDelays.Capped(RetryDelays.FromResponse(r.StatusCode, r.Headers, now.GetUtcNow()), o.MaxRetryAfter)
+                    : null),
+            });
+            pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+            {
+                FailureRatio = o.BreakerFailureRatio,
+                MinimumThroughput = o.BreakerMinimumThroughput,
+                SamplingDuration = o.BreakerSamplingDuration,
+                BreakDuration = o.BreakerBreakDuration,
+                ShouldHandle = args => ValueTask.FromResult(IsOutage(args.Outcome)),
+            });
+            pipeline.AddTimeout(o.AttemptTimeout);
+        });
+        return builder;
+    }
+
+    /// <summary>Worth retrying: throttling, server errors, request timeouts, network failures.</summary>
+    public static bool IsTransient(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException
+        || outcome.Result?.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout or HttpStatusCode.Locked
+        || (int?)outcome.Result?.StatusCode >= 500;
+
+    /// <summary>Counts toward opening the circuit: the CRM is down, not merely throttling.</summary>
+    private static bool IsOutage(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException || (int?)outcome.Result?.StatusCode >= 500;
+}
