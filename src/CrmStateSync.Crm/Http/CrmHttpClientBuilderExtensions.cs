@@ -9,15 +9,15 @@ namespace CrmStateSync.Crm.Http;
 public static class CrmHttpClientBuilderExtensions
 {
     /// <summary>
-    /// Adds per-call logging and one resilience pipeline (Polly v8): total timeout → retry with jittered exponential
-    /// backoff honouring Retry-After and HubSpot's window → circuit breaker → per-attempt timeout.
+    /// Adds one resilience pipeline (Polly v8): total timeout → retry with jittered exponential backoff honouring
+    /// Retry-After and HubSpot's window → circuit breaker → per-attempt timeout; and, inside it, per-attempt logging.
+    /// Handlers the caller adds afterwards (auth, rate limiting) run inside both, once per attempt.
     /// 401 and 403 are never retried here (auth refresh and budget exhaustion are decided by the connector).
     /// </summary>
     public static IHttpClientBuilder AddCrmPipeline(this IHttpClientBuilder builder, string name, Func<IServiceProvider, CrmResilienceOptions> options, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<CallCounter>();
-        builder.AddHttpMessageHandler(sp => ActivatorUtilities.CreateInstance<CallLoggingHandler>(sp));
         builder.AddResilienceHandler(name, (pipeline, context) =>
         {
             var o = options(context.ServiceProvider);
@@ -45,6 +45,9 @@ public static class CrmHttpClientBuilderExtensions
             });
             pipeline.AddTimeout(o.AttemptTimeout);
         });
+
+        // Inside the resilience handler: every attempt is logged and counted (the CRM counts each request).
+        builder.AddHttpMessageHandler(sp => ActivatorUtilities.CreateInstance<CallLoggingHandler>(sp));
         return builder;
     }
 
