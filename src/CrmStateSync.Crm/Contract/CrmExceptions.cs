@@ -13,12 +13,12 @@ public class CrmException : Exception
     }
 
     public CrmException(string message)
-        : base(message)
+        : base(Redactor.Redact(message))
     {
     }
 
     public CrmException(string message, Exception innerException)
-        : base(message, innerException)
+        : base(Redactor.Redact(message), innerException)
     {
     }
 

@@ -11,7 +11,16 @@ public sealed record ReadCursor(DateTimeOffset? ModifiedAt, string? LastId)
     /// <summary>No cursor: a full read.</summary>
     public static readonly ReadCursor Start = new(null, null);
 
-    /// <summary>True when this change sorts after the cursor (timestamp, then id ordinally).</summary>
+    /// <summary>True when this change sorts after the cursor (timestamp, then id as the CRM sorts it).</summary>
     public bool IsBefore(DateTimeOffset modifiedAt, string id) =>
-        ModifiedAt is not { } at || modifiedAt > at || (modifiedAt == at && string.CompareOrdinal(id, LastId) > 0);
+        ModifiedAt is not { } at || modifiedAt > at || (modifiedAt == at && CompareIds(id, LastId) > 0);
+
+    /// <summary>Ids ordinally, except that all-digit ids (HubSpot's <c>hs_object_id</c>, sorted as a number) compare
+    /// by length first, so <c>100</c> sorts after <c>99</c>.</summary>
+    private static int CompareIds(string id, string? lastId) =>
+        lastId is not null && id.Length != lastId.Length && IsDigits(id) && IsDigits(lastId)
+            ? id.Length.CompareTo(lastId.Length)
+            : string.CompareOrdinal(id, lastId);
+
+    private static bool IsDigits(string id) => id.Length > 0 && id.All(char.IsAsciiDigit);
 }

@@ -26,7 +26,7 @@ public static class CrmHttpClientBuilderExtensions
             pipeline.AddRetry(new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = Math.Max(1, o.MaxRetries),
-                ShouldHandle = args => ValueTask.FromResult(o.MaxRetries > 0 && IsTransient(args.Outcome)),
+                ShouldHandle = args => ValueTask.FromResult(o.MaxRetries > 0 && IsTransient(args.Outcome) && !AsksTooLong(args.Outcome, o.MaxRetryAfter, now)),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = o.RetryBaseDelay,
@@ -56,6 +56,10 @@ public static class CrmHttpClientBuilderExtensions
         outcome.Exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException
         || outcome.Result?.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout or HttpStatusCode.Locked
         || (int?)outcome.Result?.StatusCode >= 500;
+
+    /// <summary>The response asks for a longer wait than the cap: give up rather than retry sooner than asked.</summary>
+    private static bool AsksTooLong(Outcome<HttpResponseMessage> outcome, TimeSpan cap, TimeProvider now) =>
+        outcome.Result is { } r && RetryDelays.FromResponse(r.StatusCode, r.Headers, now.GetUtcNow()) is { } wait && wait > cap;
 
     /// <summary>Counts toward opening the circuit: the CRM is down, not merely throttling.</summary>
     private static bool IsOutage(Outcome<HttpResponseMessage> outcome) =>

@@ -6,12 +6,14 @@ namespace CrmStateSync.Crm.Http;
 
 /// <summary>
 /// The pure delay arithmetic of the retry strategy (kept apart from the async shell, as Polly does): how long a
-/// throttled response asks us to wait — <c>Retry-After</c> when present, else the window HubSpot names.
+/// throttled response asks us to wait — <c>Retry-After</c> when present, else the window HubSpot names (2 s for a 423 Locked).
 /// </summary>
 public static class RetryDelays
 {
     public const string HubSpotIntervalHeader = "X-HubSpot-RateLimit-Interval-Milliseconds";
     public const string HubSpotRemainingHeader = "X-HubSpot-RateLimit-Remaining";
+
+    private static readonly TimeSpan LockedWait = TimeSpan.FromSeconds(2);
 
     /// <summary>The wait the response asks for, or null to use the exponential backoff.</summary>
     public static TimeSpan? FromResponse(HttpStatusCode status, HttpResponseHeaders headers, DateTimeOffset now)
@@ -27,7 +29,8 @@ public static class RetryDelays
             return TimeSpan.FromMilliseconds(interval);
         }
 
-        return null;
+        // HubSpot: 423 Locked asks for at least 2 s; the first backoff step may be shorter.
+        return status == HttpStatusCode.Locked ? LockedWait : null;
     }
 
     /// <summary>Caps a requested wait; a wait longer than the cap is not worth holding the cycle for.</summary>
