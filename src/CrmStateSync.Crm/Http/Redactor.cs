@@ -42,7 +42,7 @@ public static partial class Redactor
     [GeneratedRegex(@"Bearer\s+[A-Za-z0-9\-._~+/!=]+", RegexOptions.IgnoreCase)]
     private static partial Regex BearerPattern();
 
-    [GeneratedRegex(@"\b(client_secret|access_token|refresh_token|assertion|password|code)=[^&\s""]+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(client_secret|access_token|refresh_token|assertion|password|code|hapikey|token)=[^&\s""]+", RegexOptions.IgnoreCase)]
     private static partial Regex FormFieldPattern();
 
     [GeneratedRegex(@"""(access_token|refresh_token|client_secret|assertion|token|private_key)""\s*:\s*""[^""]*""", RegexOptions.IgnoreCase)]

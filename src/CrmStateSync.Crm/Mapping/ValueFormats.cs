@@ -46,7 +46,8 @@ public sealed class HubSpotValueFormat : IValueFormat
         }
 
         // A date property is sometimes returned as an ISO instant at midnight UTC.
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) && instant.UtcDateTime.TimeOfDay == TimeSpan.Zero)
+        if (text.Length > 10 && text[10] == 'T'
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) && instant.UtcDateTime.TimeOfDay == TimeSpan.Zero)
         {
             value = DateOnly.FromDateTime(instant.UtcDateTime);
             return true;

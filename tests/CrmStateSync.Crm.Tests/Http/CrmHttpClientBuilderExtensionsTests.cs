@@ -107,6 +107,17 @@ public sealed class CrmHttpClientBuilderExtensionsTests
 
     private int Calls => _server.LogEntries.Count;
 
+    [Test(Description = "sync.md: API calls used are counted per request the CRM received, retries included")]
+    public async Task Send_429ThenOk_CallCounterCountsEveryAttempt()
+    {
+        RespondThenOk(429, ("Retry-After", "0"));
+        var client = Client();
+
+        using var response = await client.GetAsync(Path);
+
+        Assert.That(_services!.GetRequiredService<CallCounter>().Calls, Is.EqualTo(Calls).And.EqualTo(2));
+    }
+
     [TestCase("0", 0, TestName = "crm-apis.md: a 429 with Retry-After: 0 is retried and succeeds")]
     [TestCase("1", 900, TestName = "crm-apis.md: a 429 with Retry-After: 1 is retried after about a second and succeeds")]
     public async Task Send_429ThenOk_OneRetryHonouringRetryAfter(string retryAfter, int atLeastMs)

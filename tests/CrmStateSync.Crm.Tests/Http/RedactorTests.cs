@@ -18,6 +18,7 @@ public sealed class RedactorTests
     [TestCase("grant_type=refresh_token&refresh_token=5Aep861refreshTok&client_id=3MVG9abc", "5Aep861refreshTok", "refresh_token=***", TestName = "crm-apis.md refresh token: the refresh_token form field is masked")]
     [TestCase("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=eyJhbGciOiJSUzI1NiJ9.eyJpc3Mi.c2lnbmF0dXJl", "eyJhbGciOiJSUzI1NiJ9", "assertion=***", TestName = "crm-apis.md JWT bearer: the signed assertion form field is masked")]
     [TestCase("/services/data/v66.0/query?access_token=00DTokenInQuery&q=SELECT+Id", "00DTokenInQuery", "access_token=***", TestName = "An access token in a query string is masked")]
+    [TestCase("/crm/v3/objects/companies?hapikey=legacy-key-12345&limit=100", "legacy-key-12345", "hapikey=***", TestName = "A legacy HubSpot hapikey in a query string is masked")]
     public void Redact_SecretFormField_Masked(string text, string secret, string masked)
     {
         var redacted = Redactor.Redact(text);

@@ -26,6 +26,7 @@ public sealed class HubSpotValueFormatTests
     [TestCase("2026-05-20T20:49:32Z", TestName = "An ISO instant not at midnight UTC is not a date")]
     [TestCase("2026-13-01", TestName = "A month 13 is not a date")]
     [TestCase("soon", TestName = "Text is not a date")]
+    [TestCase("05/20/2026", TestName = "A US-style date is not a HubSpot date (YYYY-MM-DD or epoch ms only)")]
     public void TryParseDate_NotMidnightOrNotADate_Rejected(string text) =>
         Assert.That(Format.TryParseDate(text, out _), Is.False);
 
