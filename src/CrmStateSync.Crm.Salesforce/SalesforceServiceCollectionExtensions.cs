@@ -42,7 +42,7 @@ public static class SalesforceServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.AddTransient<SalesforceLimitHandler>();
         services.AddTransient<SalesforceAuthHandler>();
-        services.AddRefitClient<ISalesforceApi>(new RefitSettings(new SystemTextJsonContentSerializer(SalesforceJson.Options)))
+        services.AddRefitGeneratedClient<ISalesforceApi>(new RefitSettings(new SystemTextJsonContentSerializer(SalesforceJson.Options)))
             .ConfigureHttpClient(c => (c.BaseAddress, c.Timeout) = (PlaceholderBase, Timeout.InfiniteTimeSpan))
             .AddHttpMessageHandler<SalesforceLimitHandler>()
             .AddHttpMessageHandler<SalesforceAuthHandler>()

@@ -43,16 +43,27 @@ internal static class SalesforceErrors
         || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested);
 
     /// <summary>The contract's exception for a failed call of <paramref name="operation"/>.</summary>
-    public static CrmException Translate(Exception ex, string operation, CancellationToken cancellationToken) => ex switch
+    public static CrmException Translate(Exception ex, string operation, CancellationToken cancellationToken) => Unwrap(ex) switch
     {
         CrmException crm => crm,
         ApiException { InnerException: JsonException json } api => new CrmException(
             $"Salesforce answered {operation} with a body that is not the documented JSON: {json.Message}", "MALFORMED_RESPONSE", (int)api.StatusCode, api),
         ApiException api => FromApi(api, operation),
         JsonException json => new CrmException($"Salesforce answered {operation} with a body that is not the documented JSON: {json.Message}", "MALFORMED_RESPONSE", null, json),
-        _ when IsUnavailable(ex, cancellationToken) => new CrmUnavailableException($"Salesforce is unavailable for {operation}: {ex.Message}", ex),
+        var inner when IsUnavailable(inner, cancellationToken) => new CrmUnavailableException($"Salesforce is unavailable for {operation}: {ex.Message}", ex),
         _ => new CrmException($"Salesforce {operation} failed: {ex.Message}", null, null, ex),
     };
+
+    /// <summary>What a handler threw, without Refit's <see cref="ApiRequestException"/> wrapper.</summary>
+    public static Exception Unwrap(Exception ex)
+    {
+        while (ex is ApiRequestException { InnerException: { } inner })
+        {
+            ex = inner;
+        }
+
+        return ex;
+    }
 
     private static CrmException FromApi(ApiException api, string operation)
     {

@@ -79,7 +79,7 @@ internal sealed class QueryReader(ISalesforceApi api, SalesforceTokenProvider to
         {
             return await api.GetNextPageAsync(nextRecordsUrl.TrimStart('/'), QueryOptions, cancellationToken).ConfigureAwait(false);
         }
-        catch (SessionRenewedException)
+        catch (Exception ex) when (SalesforceErrors.Unwrap(ex) is SessionRenewedException)
         {
             return null;
         }
