@@ -54,8 +54,11 @@ public sealed class SalesforceOptions
     /// <summary>Writes stop once the org's daily API usage reaches this share of its limit. Default 0.5.</summary>
     public double WriteBudgetShare { get; set; } = 0.5;
 
-    /// <summary>Retries, timeouts and circuit breaker (<c>Crm:Salesforce:Resilience</c>).</summary>
-    public CrmResilienceOptions Resilience { get; set; } = new();
+    /// <summary>
+    /// Retries, timeouts and circuit breaker (<c>Crm:Salesforce:Resilience</c>). The shared defaults, except a 60 s breaker
+    /// sampling window: the shared 30 s default fails its own rule of twice the 30 s attempt timeout.
+    /// </summary>
+    public CrmResilienceOptions Resilience { get; set; } = new() { BreakerSamplingDuration = TimeSpan.FromMinutes(1) };
 
     /// <summary>Canonical field ↔ Salesforce field. Default <see cref="DefaultMappings.Salesforce"/>.</summary>
     public FieldMappingOptions Mapping { get; set; } = DefaultMappings.Salesforce();
