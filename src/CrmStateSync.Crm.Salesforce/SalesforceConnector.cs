@@ -1,0 +1,85 @@
+using System.Runtime.CompilerServices;
+using CrmStateSync.Crm.Contract;
+using CrmStateSync.Crm.Http;
+using CrmStateSync.Crm.Mapping;
+using CrmStateSync.Crm.Salesforce.Api;
+using CrmStateSync.Crm.Salesforce.Reading;
+using CrmStateSync.Crm.Salesforce.Writing;
+
+namespace CrmStateSync.Crm.Salesforce;
+
+/// <summary>The Salesforce REST connector: incremental SOQL reads, composite writes, describe, tasks (crm-apis.md).</summary>
+internal sealed class SalesforceConnector(ISalesforceApi api, QueryReader reader, CompositeWriter writer, SalesforceOptions options, SalesforceUsage usage, CallCounter calls)
+    : ICrmConnector
+{
+    private readonly CanonicalMapper _mapper = new(options.Mapping, SalesforceValueFormat.Instance);
+
+    public string Provider => "salesforce";
+
+    public ApiUsage Usage => new(usage.Used, usage.Max, calls.Calls);
+
+    public IAsyncEnumerable<CrmChange<AccountRecord>> ReadAccountsAsync(ReadCursor cursor, CancellationToken cancellationToken) =>
+        ReadAsync(CrmObject.Account, options.Mapping.Account, [], cursor, _mapper.Account, cancellationToken);
+
+    public IAsyncEnumerable<CrmChange<OpportunityRecord>> ReadOpportunitiesAsync(ReadCursor cursor, CancellationToken cancellationToken) =>
+        ReadAsync(CrmObject.Opportunity, options.Mapping.Opportunity, [], cursor, _mapper.Opportunity, cancellationToken);
+
+    public IAsyncEnumerable<CrmChange<ContactRecord>> ReadContactsAsync(ReadCursor cursor, CancellationToken cancellationToken) =>
+        ReadAsync(CrmObject.Contact, options.Mapping.Contact, [], cursor, _mapper.Contact, cancellationToken);
+
+    public IAsyncEnumerable<CrmChange<UsageRecord>> ReadUsageAsync(ReadCursor cursor, CancellationToken cancellationToken) =>
+        ReadAsync(CrmObject.Usage, options.Mapping.Usage, options.Mapping.UsageMetrics.Values, cursor, _mapper.Usage, cancellationToken);
+
+    public Task<IReadOnlyList<WriteResult>> WriteAccountsAsync(IReadOnlyList<AccountWrite> writes, CancellationToken cancellationToken) =>
+        writer.WriteAsync(writes, cancellationToken);
+
+    public async Task<CrmObjectDescription> DescribeAsync(CrmObject crmObject, CancellationToken cancellationToken)
+    {
+        var sobject = SObject(crmObject.ToString());
+        var describe = await CallAsync(() => api.GetDescribeAsync(options.ApiVersion, sobject, cancellationToken), $"the describe of {sobject}", cancellationToken)
+            .ConfigureAwait(false);
+        return Describes.ToDescription(crmObject, describe);
+    }
+
+    public async Task<string> CreateTaskAsync(TaskRequest task, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var body = new TaskBody(task.AccountId, task.OwnerId, task.Subject, task.Description, SalesforceValueFormat.Instance.FormatDate(task.Due), "Not Started");
+        var sobject = SObject("Task");
+        var saved = await CallAsync(() => api.CreateRecordAsync(options.ApiVersion, sobject, body, cancellationToken), "the task creation", cancellationToken)
+            .ConfigureAwait(false);
+        return saved is { Success: true, Id: { Length: > 0 } id }
+            ? id
+            : throw new CrmException($"Salesforce did not create the task for account {task.AccountId}: "
+                + string.Join("; ", (saved.Errors ?? []).Select(e => $"{e.StatusCode}: {e.Message}")), saved.Errors is [var first, ..] ? first.StatusCode : null, 201);
+    }
+
+    private async IAsyncEnumerable<CrmChange<T>> ReadAsync<T>(CrmObject kind, Dictionary<string, string> map, IEnumerable<string> extraFields, ReadCursor cursor,
+        Func<RawRecord, CrmChange<T>> toChange, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        var cursorField = map.GetValueOrDefault("modifiedAt", Soql.SystemModstamp);
+        var spec = new QuerySpec(SObject(kind.ToString()), Soql.Fields(map.Values.Concat(extraFields), cursorField), cursorField);
+        await foreach (var raw in reader.ReadAsync(spec, cursor, cancellationToken).ConfigureAwait(false))
+        {
+            yield return toChange(raw);
+        }
+    }
+
+    private string SObject(string name) => options.Mapping.Objects.TryGetValue(name, out var sobject)
+        ? sobject
+        : throw new CrmException($"No Salesforce object is mapped for {name} (Crm:Salesforce:Mapping:Objects:{name})");
+
+    private static async Task<T> CallAsync<T>(Func<Task<T>> call, string operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw SalesforceErrors.Translate(ex, operation, cancellationToken);
+        }
+    }
+}
