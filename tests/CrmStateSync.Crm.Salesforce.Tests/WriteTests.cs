@@ -115,20 +115,21 @@ public class WriteTests
     }
 
     [Test]
-    public void WriteAccounts_UsageReachesWriteShare_StopsBeforeTheNextBatch()
+    public async Task WriteAccounts_UsageReachesWriteShare_StopsBeforeTheNextBatch()
     {
         _server.Respond("PATCH", Composite,
             Json(200, Enumerable.Range(0, 200).Select(i => Some.Saved($"001{i:D5}")), "api-usage=499/1000"),
             Json(200, Enumerable.Range(200, 200).Select(i => Some.Saved($"001{i:D5}")), "api-usage=500/1000; per-app-api-usage=17/5000(appName=sync)"));
         var connector = _server.Connector(o => o.WriteBudgetShare = 0.5);
 
-        var ex = Assert.ThrowsAsync<CrmBudgetExhaustedException>(() =>
-            connector.WriteAccountsAsync([.. Enumerable.Range(0, 450).Select(i => Write($"001{i:D5}"))], CancellationToken.None));
+        var results = await connector.WriteAccountsAsync([.. Enumerable.Range(0, 450).Select(i => Write($"001{i:D5}"))], CancellationToken.None);
 
         Assert.Multiple(() =>
         {
             Assert.That(_server.Calls(Composite), Has.Count.EqualTo(2));
-            Assert.That(ex!.Message, Does.Contain("500/1000").And.Contain("Crm:Salesforce:WriteBudgetShare"));
+            Assert.That(results.Take(400).Select(r => r.Success), Is.All.True, "the batches sent keep their results");
+            Assert.That(results.Skip(400).Select(r => (r.Success, r.Transient, r.Errors[0].Code)), Is.All.EqualTo((false, true, "WRITE_BUDGET_SHARE")));
+            Assert.That(results[449].Errors[0].Message, Does.Contain("500/1000").And.Contain("Crm:Salesforce:WriteBudgetShare"));
             Assert.That(connector.Usage, Is.EqualTo(connector.Usage with { Used = 500, Max = 1000 }));
         });
     }

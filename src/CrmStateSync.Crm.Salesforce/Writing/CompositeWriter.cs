@@ -15,6 +15,9 @@ internal sealed class CompositeWriter(ISalesforceApi api, SalesforceOptions opti
 {
     public const int BatchLimit = 200;
 
+    /// <summary>The code of a record held back by the budget guard (transient: retried next cycle).</summary>
+    public const string BudgetCode = "WRITE_BUDGET_SHARE";
+
     private readonly WriteMapper _mapper = new(options.Mapping, SalesforceValueFormat.Instance);
 
     private string SObject => options.Mapping.Objects["Account"];
@@ -39,7 +42,17 @@ internal sealed class CompositeWriter(ISalesforceApi api, SalesforceOptions opti
 
         foreach (var batch in pending.Chunk(BatchLimit))
         {
-            GuardBudget();
+            if (BudgetSpent() is { } spent)
+            {
+                // The batches already sent keep their results; the rest wait for the next cycle (transient).
+                foreach (var (index, _) in batch)
+                {
+                    results[index] = WriteResult.Failed(writes[index].AccountId, true, spent);
+                }
+
+                continue;
+            }
+
             var outcomes = await SendAsync(batch.Select(p => p.Record).ToList(), cancellationToken).ConfigureAwait(false);
             for (var j = 0; j < batch.Length; j++)
             {
@@ -50,15 +63,12 @@ internal sealed class CompositeWriter(ISalesforceApi api, SalesforceOptions opti
         return results;
     }
 
-    private void GuardBudget()
-    {
-        if (usage.Share is { } share && share >= options.WriteBudgetShare)
-        {
-            throw new CrmBudgetExhaustedException(
-                $"Salesforce API usage is {usage.Used}/{usage.Max} ({share:P0}), at or above the write share {options.WriteBudgetShare:P0} "
-                + $"(Crm:Salesforce:WriteBudgetShare); writes stop for this cycle", "WRITE_BUDGET_SHARE", null);
-        }
-    }
+    /// <summary>The budget-guard error once the org's usage reached the write share, else null.</summary>
+    private CrmError? BudgetSpent() =>
+        usage.Share is { } share && share >= options.WriteBudgetShare
+            ? new CrmError(BudgetCode, $"Salesforce API usage is {usage.Used}/{usage.Max} ({share:P0}), at or above the write share "
+                + $"{options.WriteBudgetShare:P0} (Crm:Salesforce:WriteBudgetShare); writes stop for this cycle", [])
+            : null;
 
     private Dictionary<string, object?> Record(string id, IReadOnlyDictionary<string, object?> fields)
     {

@@ -29,8 +29,8 @@ public sealed class CrmResilienceOptions
     [Range(2, 10_000)]
     public int BreakerMinimumThroughput { get; set; } = 10;
 
-    /// <summary>The breaker's sampling window. Default 30 s.</summary>
-    public TimeSpan BreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>The breaker's sampling window (at least twice AttemptTimeout). Default 60 s.</summary>
+    public TimeSpan BreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How long the circuit stays open (calls fail fast). Default 60 s.</summary>
     public TimeSpan BreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(60);
