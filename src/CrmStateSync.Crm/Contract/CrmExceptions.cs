@@ -44,8 +44,8 @@ public sealed class CrmAuthenticationException(string credential, string message
 }
 
 /// <summary>The CRM could not be reached, or the circuit is open after a sustained outage: the next cycle resumes.</summary>
-public sealed class CrmUnavailableException(string message, Exception? innerException = null)
-    : CrmException(message, null, null, innerException);
+public sealed class CrmUnavailableException(string message, Exception? innerException = null, string? crmCode = null, int? httpStatus = null)
+    : CrmException(message, crmCode, httpStatus, innerException);
 
 /// <summary>The org's API budget is spent (Salesforce <c>REQUEST_LIMIT_EXCEEDED</c>, or the configured share reached):
 /// end the cycle cleanly, do not retry.</summary>
