@@ -67,6 +67,12 @@ internal sealed class HubSpotConnector : ICrmConnector
             types["Renewal"] = renewal;
         }
 
+        // The company link is an association, not a property: the canonical mapper finds it under "accountId".
+        foreach (var map in (Dictionary<string, string>[])[o.Mapping.Opportunity, o.Mapping.Contact, o.Mapping.Usage])
+        {
+            map.TryAdd(RecordConverter.AccountIdField, RecordConverter.AccountIdField);
+        }
+
         return o.Mapping;
     }
 

@@ -20,17 +20,19 @@ public static class HubSpotServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<HubSpotOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HubSpotOptions>, HubSpotOptionsValidator>());
-        services.TryAddSingleton(clock ?? TimeProvider.System);
-        services.TryAddSingleton<HubSpotRateLimiter>();
+        // The connector's clock (window ends, UTC days) is not registered as TimeProvider: the resilience pipeline keeps real time.
+        var now = clock ?? TimeProvider.System;
+        services.TryAddSingleton(sp => new HubSpotRateLimiter(sp.GetRequiredService<IOptions<HubSpotOptions>>(), now));
         services.AddTransient<HubSpotAuthHandler>();
         services.AddTransient<HubSpotRateLimitHandler>();
         var refit = new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(HubSpotErrors.Json) };
-        services.AddRefitClient<IHubSpotApi>(refit)
+        services.AddRefitGeneratedClient<IHubSpotApi>(refit)
             .ConfigureHttpClient((sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<HubSpotOptions>>().Value.BaseUrl)
-            .AddCrmPipeline("hubspot", sp => sp.GetRequiredService<IOptions<HubSpotOptions>>().Value.Resilience, clock)
+            .AddCrmPipeline("hubspot", sp => sp.GetRequiredService<IOptions<HubSpotOptions>>().Value.Resilience)
             .AddHttpMessageHandler<HubSpotRateLimitHandler>()
             .AddHttpMessageHandler<HubSpotAuthHandler>();
-        services.AddSingleton<ICrmConnector, HubSpotConnector>();
+        services.AddSingleton<ICrmConnector>(sp => new HubSpotConnector(
+            sp.GetRequiredService<IHubSpotApi>(), sp.GetRequiredService<IOptions<HubSpotOptions>>(), sp.GetRequiredService<HubSpotRateLimiter>(), sp.GetRequiredService<CallCounter>(), now));
         return services;
     }
 }

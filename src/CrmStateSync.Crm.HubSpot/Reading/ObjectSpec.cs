@@ -13,7 +13,7 @@ internal sealed record ObjectSpec(string Type, string TimestampProperty, IReadOn
     public static ObjectSpec From(string type, IReadOnlyDictionary<string, string> map, IEnumerable<string> extra, bool linked)
     {
         var timestamp = map.TryGetValue("modifiedAt", out var t) ? t : "hs_lastmodifieddate";
-        var properties = map.Values.Concat(extra).Append(timestamp).Append(IdProperty).Distinct(StringComparer.Ordinal).ToArray();
+        var properties = map.Where(m => m.Key != RecordConverter.AccountIdField).Select(m => m.Value).Concat(extra).Append(timestamp).Append(IdProperty).Distinct(StringComparer.Ordinal).ToArray();
         return new ObjectSpec(type, timestamp, properties, linked, map.TryGetValue("lastModifiedBy", out var by) ? by : null);
     }
 }
