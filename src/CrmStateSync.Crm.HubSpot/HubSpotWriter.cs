@@ -65,16 +65,18 @@ internal sealed class HubSpotWriter(IHubSpotApi api, HubSpotPaths paths, WriteMa
         {
             throw HubSpotCalls.Translate("batch update", ex);
         }
-        catch (Exception ex) when (HubSpotCalls.IsOutage(ex))
+        catch (Exception ex) when (HubSpotCalls.Unwrap(ex) is { } inner && (inner is CrmException || HubSpotCalls.IsOutage(inner)))
         {
-            throw HubSpotCalls.Unavailable("batch update", ex);
+            throw inner is CrmException crm ? HubSpotCalls.Rethrow(crm) : HubSpotCalls.Unavailable("batch update", inner);
         }
 
         using (response)
         {
-            if (response.StatusCode is null && response.Error?.InnerException is { } failure)
+            if (response.StatusCode is null && response.Error is { } error && HubSpotCalls.Unwrap(error) is var failure)
             {
-                throw HubSpotCalls.IsOutage(failure) ? HubSpotCalls.Unavailable("batch update", failure) : new CrmException($"HubSpot batch update failed: {failure.Message}", failure);
+                throw failure is CrmException crm ? HubSpotCalls.Rethrow(crm)
+                    : HubSpotCalls.IsOutage(failure) ? HubSpotCalls.Unavailable("batch update", failure)
+                    : new CrmException($"HubSpot batch update failed: {failure.Message}", failure);
             }
 
             return response.IsSuccessStatusCode && response.Content is { } body

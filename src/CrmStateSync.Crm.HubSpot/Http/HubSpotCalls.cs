@@ -24,10 +24,20 @@ internal static class HubSpotCalls
         {
             throw Translate(what, ex);
         }
-        catch (Exception ex) when (IsOutage(ex))
+        catch (Exception ex) when (Unwrap(ex) is { } inner && (inner is CrmException || IsOutage(inner)))
         {
-            throw Unavailable(what, ex);
+            throw inner is CrmException crm ? Rethrow(crm) : Unavailable(what, inner);
         }
+    }
+
+    /// <summary>Refit wraps what the handlers threw in <see cref="ApiRequestException"/>; this is what they threw.</summary>
+    public static Exception Unwrap(Exception ex) => ex is ApiRequestException { InnerException: { } inner } ? inner : ex;
+
+    /// <summary>Rethrows a handler's contract exception as it was thrown.</summary>
+    public static Exception Rethrow(CrmException ex)
+    {
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex);
+        return ex;
     }
 
     public static bool IsOutage(Exception ex) => ex is BrokenCircuitException or TimeoutRejectedException or HttpRequestException;
