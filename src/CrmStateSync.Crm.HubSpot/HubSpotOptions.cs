@@ -41,7 +41,11 @@ public sealed class HubSpotOptions
     /// <summary>The <c>dealtype</c> value the org uses for renewals; null keeps the mapping's (<c>renewal</c>).</summary>
     public string? RenewalDealType { get; set; }
 
-    public CrmResilienceOptions Resilience { get; set; } = new();
+    /// <summary>
+    /// The resilience pipeline. Default: the shared defaults with a 60 s breaker sampling window (the shared default
+    /// of 30 s fails the shared rule "at least twice AttemptTimeout").
+    /// </summary>
+    public CrmResilienceOptions Resilience { get; set; } = new() { BreakerSamplingDuration = TimeSpan.FromSeconds(60) };
 
     public FieldMappingOptions Mapping { get; set; } = DefaultMappings.HubSpot();
 
