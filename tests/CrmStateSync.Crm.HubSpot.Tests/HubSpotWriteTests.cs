@@ -108,6 +108,17 @@ public sealed class HubSpotWriteTests
         Assert.That(ids, Is.EqualTo(new[] { "2" }));
     }
 
+    [Test]
+    public async Task WriteAccounts_LockedAfterRetries_AllFailedTransientWithStatusKept()
+    {
+        Some.Json(_hs.Server, Request.Create().WithPath(UpdatePath).UsingPost(), 423, new JsonObject { ["status"] = "error", ["message"] = "Record is locked" });
+
+        var results = await _hs.Connector(o => o.Resilience.MaxRetries = 1).WriteAccountsAsync([Write("1", ManagedField.StageReason, "a")], default);
+
+        Assert.That((results[0].Success, results[0].Transient, results[0].Errors.Single().Code, results[0].Errors.Single().Message), Is.EqualTo((false, true, "423", "Record is locked")));
+        Assert.That(_hs.Calls("POST", UpdatePath), Has.Count.EqualTo(2), "one retry configured");
+    }
+
     private static AccountWrite Write(string id, string key, object? value) => new(id, new Dictionary<string, object?> { [key] = value });
 
     private static bool SameError(CrmError a, CrmError b) => a.Code == b.Code && a.Message == b.Message && a.Fields.SequenceEqual(b.Fields);
