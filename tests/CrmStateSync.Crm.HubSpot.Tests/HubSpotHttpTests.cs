@@ -55,6 +55,21 @@ public sealed class HubSpotHttpTests
     }
 
     [Test]
+    public void ReadAccounts_429DailyPolicy_BudgetExhaustedWithoutRetrying()
+    {
+        Some.Json(_hs.Server, Request.Create().WithPath(ListPath).UsingGet(), 429, new JsonObject
+        {
+            ["status"] = "error", ["errorType"] = "RATE_LIMIT", ["policyName"] = "DAILY", ["message"] = "You have reached your daily limit.",
+        });
+
+        var ex = Assert.ThrowsAsync<CrmBudgetExhaustedException>(async () => await Some.All(_hs.Connector().ReadAccountsAsync(ReadCursor.Start, default)));
+
+        Assert.That((ex!.CrmCode, ex.HttpStatus), Is.EqualTo(("DAILY", 429)));
+        Assert.That(ex.Message, Does.Contain("You have reached your daily limit."));
+        Assert.That(_hs.Calls("GET", ListPath), Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task ReadAccounts_503Then200_Retried()
     {
         _hs.Server.Given(Request.Create().WithPath(ListPath).UsingGet()).InScenario("blip").WillSetStateTo("up")

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
+using CrmStateSync.Crm.Contract;
 
 namespace CrmStateSync.Crm.HubSpot.Http;
 
@@ -15,6 +17,14 @@ internal sealed class HubSpotRateLimitHandler(HubSpotRateLimiter limiter) : Dele
         await limiter.AcquireAsync(cancellationToken).ConfigureAwait(false);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         limiter.Observe(Header(response.Headers, RemainingHeader), Header(response.Headers, DailyRemainingHeader), Header(response.Headers, DailyHeader));
+        if (response.StatusCode == HttpStatusCode.TooManyRequests
+            && await HubSpotErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false) is { PolicyName: "DAILY" } daily)
+        {
+            // The daily budget does not come back within a retry: end the cycle now instead of retrying.
+            response.Dispose();
+            throw new CrmBudgetExhaustedException($"HubSpot daily API limit reached: {HubSpotErrors.Describe(daily)}", "DAILY", 429);
+        }
+
         return response;
     }
 
