@@ -72,6 +72,21 @@ public sealed class HubSpotOptions
             problems.Add($"{Section}:AccessToken: is required (a private-app token or service key, from the environment or a secrets file)");
         }
 
+        ValidateBudgets(problems);
+        foreach (var kind in (string[])["Account", "Opportunity", "Contact", "Usage", "Task"])
+        {
+            if (!Mapping.Objects.TryGetValue(kind, out var name) || string.IsNullOrWhiteSpace(name))
+            {
+                problems.Add($"{Section}:Mapping:Objects:{kind}: is required");
+            }
+        }
+
+        problems.AddRange(Resilience.Validate(Section + ":Resilience"));
+        return problems;
+    }
+
+    private void ValidateBudgets(List<string> problems)
+    {
         Range(problems, nameof(SearchPageSize), SearchPageSize, 1, 200);
         Range(problems, nameof(SearchWindowCap), SearchWindowCap, SearchPageSize, 10_000);
         Range(problems, nameof(RequestsPer10Seconds), RequestsPer10Seconds, 1, 1_000);
@@ -85,17 +100,6 @@ public sealed class HubSpotOptions
         {
             problems.Add($"{Section}:RenewalDealType: must not be blank when set");
         }
-
-        foreach (var kind in (string[])["Account", "Opportunity", "Contact", "Usage", "Task"])
-        {
-            if (!Mapping.Objects.TryGetValue(kind, out var name) || string.IsNullOrWhiteSpace(name))
-            {
-                problems.Add($"{Section}:Mapping:Objects:{kind}: is required");
-            }
-        }
-
-        problems.AddRange(Resilience.Validate(Section + ":Resilience"));
-        return problems;
     }
 
     private static void Prefix(List<string> problems, string key, string value)
