@@ -51,7 +51,7 @@ public sealed class HubSpotHttpTests
         Assert.That(changes.Single().Id, Is.EqualTo("1"));
         Assert.That(_hs.Calls("GET", ListPath), Has.Count.EqualTo(2));
         Assert.That((connector.Usage.Used, connector.Usage.Max), Is.EqualTo(((long?)1000, (long?)250_000)));
-        Assert.That(connector.Usage.CallsMade, Is.EqualTo(1), "one logical call; the retry happened inside the pipeline");
+        Assert.That(connector.Usage.CallsMade, Is.EqualTo(2), "every request the CRM received counts against its budget, the retry included");
     }
 
     [Test]

@@ -12,7 +12,7 @@ public sealed class CanonicalMapper(FieldMappingOptions mapping, IValueFormat fo
 {
     public FieldMappingOptions Mapping { get; } = mapping;
 
-    public CrmChange<AccountRecord> Account(RawRecord raw) => Map(raw, Mapping.Account, f => new AccountRecord(new AccountSnapshot
+    public CrmChange<AccountRecord> Account(RawRecord raw) => Map(raw, Mapping.Account, f => WithManagedText(f, new AccountSnapshot
     {
         Id = raw.Id,
         Name = f.Text("name"),
@@ -36,7 +36,10 @@ public sealed class CanonicalMapper(FieldMappingOptions mapping, IValueFormat fo
         AtRiskReason = f.Text("atRiskReason"),
         OverrideReason = f.Text(ManagedField.OverrideReason),
         Managed = ManagedReader.Read(f, Mapping),
-    }) { ManagedText = ManagedReader.Texts(f, Mapping) });
+    }));
+
+    private AccountRecord WithManagedText(RawFields f, AccountSnapshot account) =>
+        new(account) { ManagedText = ManagedReader.Texts(f, Mapping, account.Managed) };
 
     public CrmChange<OpportunityRecord> Opportunity(RawRecord raw) => Map(raw, Mapping.Opportunity, f => new OpportunityRecord(f.Text("accountId") ?? "", new Opportunity
     {

@@ -38,11 +38,12 @@ public static class DefaultMappings
         {
             Objects = { ["Account"] = "companies", ["Opportunity"] = "deals", ["Contact"] = "contacts", ["Usage"] = "cs_usage", ["Task"] = "tasks" },
             Account = Accounts("hs_object_id", "name", "cs_segment", "hubspot_owner_id", "hs_lastmodifieddate", "hs_updated_by_user_id", HubSpotAccountFields),
-            Opportunity = Map(("id", "hs_object_id"), ("isClosed", "hs_is_closed"), ("isWon", "hs_is_closed_won"), ("closeDate", "closedate"), ("type", "dealtype"),
+            // HubSpot links deals, contacts and usage to the company by association; the connector puts it in "accountId".
+            Opportunity = Map(("id", "hs_object_id"), ("accountId", "accountId"), ("isClosed", "hs_is_closed"), ("isWon", "hs_is_closed_won"), ("closeDate", "closedate"), ("type", "dealtype"),
                 ("contractStart", "cs_contract_start"), ("contractEnd", "cs_contract_end"), ("modifiedAt", "hs_lastmodifieddate")),
-            Contact = Map(("id", "hs_object_id"), ("function", "cs_function"), ("role", "cs_stakeholder_role"), ("lastActiveOn", "cs_last_active_on"),
+            Contact = Map(("id", "hs_object_id"), ("accountId", "accountId"), ("function", "cs_function"), ("role", "cs_stakeholder_role"), ("lastActiveOn", "cs_last_active_on"),
                 ("lastEngagedOn", "cs_last_engaged_on"), ("departedOn", "cs_departed_on"), ("modifiedAt", "lastmodifieddate")),
-            Usage = Map(("id", "hs_object_id"), ("date", "usage_date"), ("activeUsers", "active_users"), ("valueActions", "value_actions"),
+            Usage = Map(("id", "hs_object_id"), ("accountId", "accountId"), ("date", "usage_date"), ("activeUsers", "active_users"), ("valueActions", "value_actions"),
                 ("coreEvents", "core_events"), ("modifiedAt", "hs_lastmodifieddate")),
             UsageMetrics = { ["projects_created"] = "projects_created" },
         };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CrmStateSync.Crm.Contract;
 using CrmStateSync.Rules.Model;
 
@@ -9,31 +10,45 @@ internal static class ManagedReader
     private const string StageEntryPrefix = "stageEntryDate:";
     private const string MilestonePrefix = "milestone:";
 
-    /// <summary>Every mapped managed field's current value as canonical text (see <see cref="AccountRecord.ManagedText"/>).</summary>
-    public static Dictionary<string, string?> Texts(RawFields f, FieldMappingOptions mapping)
+    /// <summary>
+    /// Every mapped managed field's current value as canonical text (see <see cref="AccountRecord.ManagedText"/>),
+    /// taken from the already-read <paramref name="managed"/> values where it can be, so no problem is reported twice.
+    /// </summary>
+    public static Dictionary<string, string?> Texts(RawFields f, FieldMappingOptions mapping, ManagedValues managed)
     {
         var texts = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var key in mapping.Account.Keys)
+        foreach (var key in mapping.Account.Keys.Where(ManagedField.IsManaged))
         {
             texts[key] = ManagedField.KindOf(key) switch
             {
-                ManagedFieldKind.NotManaged => null,
-                ManagedFieldKind.Date => f.Date(key)?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                ManagedFieldKind.Number => f.Decimal(key)?.ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture),
-                ManagedFieldKind.Boolean => f.Bool(key) is { } b ? (b ? "true" : "false") : null,
-                ManagedFieldKind.StagePicklist => f.Label(key, "stage"),
-                ManagedFieldKind.StatePicklist => f.Enum<StateValue>(key, "stateValue")?.ToString(),
+                ManagedFieldKind.StagePicklist => managed.Stage,
+                ManagedFieldKind.StatePicklist => StateOf(key, managed)?.Value.ToString(),
+                ManagedFieldKind.Date => Iso(DateOf(key, managed)),
+                ManagedFieldKind.Boolean => managed.MilestoneStalled is { } b ? (b ? "true" : "false") : null,
+                ManagedFieldKind.Number => f.Decimal(key)?.ToString("0.##########", CultureInfo.InvariantCulture),
                 _ => f.Text(key),
             };
         }
 
-        foreach (var key in mapping.Account.Keys.Where(k => !ManagedField.IsManaged(k)).ToList())
-        {
-            texts.Remove(key);
-        }
-
         return texts;
     }
+
+    private static StateReading? StateOf(string key, ManagedValues managed) =>
+        CsStates.TryParseKey(key[(key.IndexOf(':', StringComparison.Ordinal) + 1)..], out var state) ? managed.States.Get(state) : null;
+
+    private static DateOnly? DateOf(string key, ManagedValues managed)
+    {
+        var name = key[(key.IndexOf(':', StringComparison.Ordinal) + 1)..];
+        return key switch
+        {
+            ManagedField.MilestoneStalledSince => managed.MilestoneStalledSince,
+            _ when key.StartsWith(StageEntryPrefix, StringComparison.Ordinal) => managed.StageEntryDates.TryGetValue(name, out var d) ? d : null,
+            _ when key.StartsWith(MilestonePrefix, StringComparison.Ordinal) => managed.Milestones.TryGetValue(name, out var d) ? d : null,
+            _ => StateOf(key, managed)?.VerifiedOn,
+        };
+    }
+
+    private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static ManagedValues Read(RawFields f, FieldMappingOptions mapping)
     {

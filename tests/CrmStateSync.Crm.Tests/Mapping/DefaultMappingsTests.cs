@@ -104,7 +104,7 @@ public sealed class DefaultMappingsTests
     public void HubSpot_Opportunity_MatchesSchema() =>
         Assert.That(DefaultMappings.HubSpot().Opportunity, Is.EquivalentTo(new Dictionary<string, string>
         {
-            ["id"] = "hs_object_id", ["isClosed"] = "hs_is_closed", ["isWon"] = "hs_is_closed_won", ["closeDate"] = "closedate", ["type"] = "dealtype",
+            ["id"] = "hs_object_id", ["accountId"] = "accountId", ["isClosed"] = "hs_is_closed", ["isWon"] = "hs_is_closed_won", ["closeDate"] = "closedate", ["type"] = "dealtype",
             ["contractStart"] = "cs_contract_start", ["contractEnd"] = "cs_contract_end", ["modifiedAt"] = "hs_lastmodifieddate",
         }));
 
@@ -120,7 +120,7 @@ public sealed class DefaultMappingsTests
     public void HubSpot_Contact_MatchesSchema() =>
         Assert.That(DefaultMappings.HubSpot().Contact, Is.EquivalentTo(new Dictionary<string, string>
         {
-            ["id"] = "hs_object_id", ["function"] = "cs_function", ["role"] = "cs_stakeholder_role", ["lastActiveOn"] = "cs_last_active_on",
+            ["id"] = "hs_object_id", ["accountId"] = "accountId", ["function"] = "cs_function", ["role"] = "cs_stakeholder_role", ["lastActiveOn"] = "cs_last_active_on",
             ["lastEngagedOn"] = "cs_last_engaged_on", ["departedOn"] = "cs_departed_on", ["modifiedAt"] = "lastmodifieddate",
         }));
 
@@ -140,7 +140,7 @@ public sealed class DefaultMappingsTests
     public void HubSpot_Usage_MatchesSchema() =>
         Assert.That(DefaultMappings.HubSpot().Usage, Is.EquivalentTo(new Dictionary<string, string>
         {
-            ["id"] = "hs_object_id", ["date"] = "usage_date", ["activeUsers"] = "active_users", ["valueActions"] = "value_actions",
+            ["id"] = "hs_object_id", ["accountId"] = "accountId", ["date"] = "usage_date", ["activeUsers"] = "active_users", ["valueActions"] = "value_actions",
             ["coreEvents"] = "core_events", ["modifiedAt"] = "hs_lastmodifieddate",
         }));
 
