@@ -1,0 +1,40 @@
+using CrmStateSync.Rules.Evaluation;
+using CrmStateSync.Sync.Diff;
+using CrmStateSync.Sync.Ports;
+
+namespace CrmStateSync.Sync.Engine;
+
+/// <summary>sync.md steps 2–4 for one account: evaluate from the cache, diff against the CRM and the last write, settle
+/// conflicts. Records transitions and conflicts unless it is a dry run.</summary>
+internal sealed class EvaluateStep(ISyncStore store, RulesEngine rules, AccountDiffer differ)
+{
+    public async Task<AccountOutcome?> RunAsync(string accountId, DateOnly asOf, bool dryRun, CancellationToken ct)
+    {
+        if (await store.LoadAsync(accountId, ct).ConfigureAwait(false) is not { } loaded)
+        {
+            return null;
+        }
+
+        var result = rules.Evaluate(loaded.Snapshot, asOf);
+        var desired = DesiredValues.From(result, rules.Rules);
+        var lastWritten = await store.LastWrittenFieldsAsync(accountId, ct).ConfigureAwait(false);
+        var prior = await store.LatestConflictsAsync(accountId, ct).ConfigureAwait(false);
+        var plan = differ.Diff(accountId, desired, loaded.CrmText, lastWritten, prior, result.Stage.ManualMove);
+        var stageWrite = plan.Writes.Any(w => w.Field == Crm.Contract.ManagedField.Stage);
+        var write = plan.Writes.Count > 0 ? new PlannedWrite(accountId, plan.Writes, stageWrite ? result.Stage.LastWritten : null) : null;
+        if (dryRun)
+        {
+            return new AccountOutcome(accountId, loaded.Snapshot.OwnerId, result, plan, write);
+        }
+
+        await store.AppendTransitionsAsync(accountId, result.Stage.Transitions, ct).ConfigureAwait(false);
+        await store.AddConflictsAsync(plan.Conflicts, asOf, ct).ConfigureAwait(false);
+        if (!stageWrite && !Equals(loaded.Snapshot.LastWritten, result.Stage.LastWritten))
+        {
+            // No stage write is needed (the CRM already holds it): the worker's own value is recorded now.
+            await store.SetLastWrittenStageAsync(accountId, result.Stage.LastWritten, ct).ConfigureAwait(false);
+        }
+
+        return new AccountOutcome(accountId, loaded.Snapshot.OwnerId, result, plan, write);
+    }
+}

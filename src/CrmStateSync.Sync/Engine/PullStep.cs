@@ -1,0 +1,59 @@
+using CrmStateSync.Crm.Contract;
+using CrmStateSync.Sync.Ports;
+using Microsoft.Extensions.Logging;
+
+namespace CrmStateSync.Sync.Engine;
+
+/// <summary>sync.md step 1: read what changed since each object's cursor into the cache; the new cursors are returned,
+/// not saved — they advance only once the cycle's work is durable.</summary>
+internal sealed partial class PullStep(ICrmConnector crm, ISyncStore store, ILogger logger)
+{
+    public async Task<(Dictionary<CrmObject, ReadCursor> Cursors, int Read, int Problems)> RunAsync(CancellationToken ct)
+    {
+        var cursors = new Dictionary<CrmObject, ReadCursor>();
+        int read = 0, problems = 0;
+        foreach (var kind in Enum.GetValues<CrmObject>())
+        {
+            var cursor = await store.GetCursorAsync(kind, ct).ConfigureAwait(false);
+            var (next, count, bad) = kind switch
+            {
+                CrmObject.Account => await Drain(crm.ReadAccountsAsync(cursor, ct), cursor, store.ApplyAsync, ct).ConfigureAwait(false),
+                CrmObject.Opportunity => await Drain(crm.ReadOpportunitiesAsync(cursor, ct), cursor, store.ApplyAsync, ct).ConfigureAwait(false),
+                CrmObject.Contact => await Drain(crm.ReadContactsAsync(cursor, ct), cursor, store.ApplyAsync, ct).ConfigureAwait(false),
+                _ => await Drain(crm.ReadUsageAsync(cursor, ct), cursor, store.ApplyAsync, ct).ConfigureAwait(false),
+            };
+            cursors[kind] = next;
+            read += count;
+            problems += bad;
+        }
+
+        return (cursors, read, problems);
+    }
+
+    private async Task<(ReadCursor Next, int Read, int Problems)> Drain<T>(
+        IAsyncEnumerable<CrmChange<T>> changes, ReadCursor cursor, Func<CrmChange<T>, CancellationToken, Task> apply, CancellationToken ct)
+        where T : class
+    {
+        int read = 0, problems = 0;
+        await foreach (var change in changes.WithCancellation(ct).ConfigureAwait(false))
+        {
+            await apply(change, ct).ConfigureAwait(false);
+            read++;
+            foreach (var problem in change.Problems)
+            {
+                problems++;
+                LogProblem(logger, problem.RecordId, problem.Field, problem.Value, problem.Message);
+            }
+
+            if (cursor.IsBefore(change.ModifiedAt, change.Id))
+            {
+                cursor = new ReadCursor(change.ModifiedAt, change.Id);
+            }
+        }
+
+        return (cursor, read, problems);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unreadable CRM value: record {RecordId} field {Field} value '{Value}' {Problem}")]
+    private static partial void LogProblem(ILogger logger, string recordId, string field, string? value, string problem);
+}

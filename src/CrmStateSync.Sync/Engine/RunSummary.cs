@@ -1,0 +1,26 @@
+namespace CrmStateSync.Sync.Engine;
+
+/// <summary>What one cycle did: the run row of sync.md, and the one summary log line.</summary>
+public sealed record RunSummary
+{
+    public DateTimeOffset StartedAt { get; init; }
+    public DateTimeOffset FinishedAt { get; init; }
+
+    /// <summary><c>ok</c>, <c>partial</c> (some records rejected or unreadable), <c>budget</c>, <c>failed</c>.</summary>
+    public string Outcome { get; init; } = "ok";
+
+    public int Read { get; init; }
+    public int Problems { get; init; }
+    public int Evaluated { get; init; }
+    public int Written { get; init; }
+    public int Rejected { get; init; }
+    public int Conflicts { get; init; }
+    public int Transitions { get; init; }
+    public int Tasks { get; init; }
+    public long ApiCalls { get; init; }
+    public bool DryRun { get; init; }
+
+    public override string ToString() =>
+        $"{Outcome}: read {Read} ({Problems} problems), evaluated {Evaluated}, written {Written}, rejected {Rejected}, "
+        + $"conflicts {Conflicts}, transitions {Transitions}, tasks {Tasks}, API calls {ApiCalls}{(DryRun ? " (dry run)" : "")}";
+}

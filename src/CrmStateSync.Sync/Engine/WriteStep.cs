@@ -1,0 +1,46 @@
+using CrmStateSync.Crm.Contract;
+using CrmStateSync.Sync.Ports;
+
+namespace CrmStateSync.Sync.Engine;
+
+/// <summary>sync.md steps 5–6: journal each batch before sending, send through the connector, complete the journal
+/// with the CRM's per-record results (rejections keep code and message; transient ones are retried next cycle).</summary>
+internal sealed class WriteStep(ICrmConnector crm, ISyncStore store, SyncOptions options)
+{
+    public async Task<(int Written, int Rejected)> RunAsync(IReadOnlyList<PlannedWrite> writes, CancellationToken ct)
+    {
+        int written = 0, rejected = 0;
+        foreach (var chunk in writes.Chunk(options.WriteChunk))
+        {
+            var batchId = await store.BeginBatchAsync(chunk, ct).ConfigureAwait(false);
+            var results = await crm.WriteAccountsAsync([.. chunk.Select(w => w.ToAccountWrite())], ct).ConfigureAwait(false);
+            await store.CompleteBatchAsync(batchId, results, ct).ConfigureAwait(false);
+            written += results.Count(r => r.Success);
+            rejected += results.Count(r => !r.Success);
+        }
+
+        return (written, rejected);
+    }
+
+    /// <summary>
+    /// Crash recovery: writes journaled but never confirmed are checked against the CRM's current values (just pulled).
+    /// Those the CRM holds landed; the others are re-planned by this cycle's diff, so nothing is sent twice.
+    /// </summary>
+    public async Task RecoverAsync(CancellationToken ct)
+    {
+        foreach (var batch in await store.PendingBatchesAsync(ct).ConfigureAwait(false))
+        {
+            var results = new List<WriteResult>(batch.Writes.Count);
+            foreach (var write in batch.Writes)
+            {
+                var crmText = (await store.LoadAsync(write.AccountId, ct).ConfigureAwait(false))?.CrmText;
+                var landed = crmText is not null && write.Fields.All(f => crmText.TryGetValue(f.Field, out var v) && v == f.Text);
+                results.Add(landed ? WriteResult.Ok(write.AccountId) : WriteResult.Failed(write.AccountId, true, NotConfirmed));
+            }
+
+            await store.CompleteBatchAsync(batch.Id, results, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static readonly CrmError NotConfirmed = new("NOT_CONFIRMED", "the worker stopped before the CRM confirmed this write; re-planned by the next diff", []);
+}

@@ -1,0 +1,76 @@
+using CrmStateSync.Crm.Contract;
+using CrmStateSync.Rules.Model;
+using CrmStateSync.Rules.Stages;
+using CrmStateSync.Sync.Diff;
+using CrmStateSync.Sync.Engine;
+
+namespace CrmStateSync.Sync.Ports;
+
+/// <summary>
+/// What the sync engine needs from its local state (sync.md "SQLite"): cursors, the input cache, what the worker last
+/// wrote, transition history, the conflict log, the write journal, intervention tasks and runs. The SQLite store
+/// implements it; the engine never sees SQL.
+/// </summary>
+public interface ISyncStore
+{
+    Task<ReadCursor> GetCursorAsync(CrmObject crmObject, CancellationToken cancellationToken);
+
+    Task SetCursorAsync(CrmObject crmObject, ReadCursor cursor, CancellationToken cancellationToken);
+
+    /// <summary>Upserts or deletes a changed record in the cache and marks its account changed.</summary>
+    Task ApplyAsync(CrmChange<AccountRecord> change, CancellationToken cancellationToken);
+
+    Task ApplyAsync(CrmChange<OpportunityRecord> change, CancellationToken cancellationToken);
+
+    Task ApplyAsync(CrmChange<ContactRecord> change, CancellationToken cancellationToken);
+
+    Task ApplyAsync(CrmChange<UsageRecord> change, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<string>> ChangedAccountsAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<string>> AllAccountsAsync(CancellationToken cancellationToken);
+
+    Task ClearChangedAsync(IReadOnlyList<string> accountIds, CancellationToken cancellationToken);
+
+    /// <summary>The account as the rules read it (cache + last written stage), and the CRM's managed values as text.</summary>
+    Task<(AccountSnapshot Snapshot, IReadOnlyDictionary<string, string?> CrmText)?> LoadAsync(string accountId, CancellationToken cancellationToken);
+
+    /// <summary>What the worker last wrote per managed field of the account.</summary>
+    Task<IReadOnlyDictionary<string, string?>> LastWrittenFieldsAsync(string accountId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyDictionary<string, PriorConflict>> LatestConflictsAsync(string accountId, CancellationToken cancellationToken);
+
+    /// <summary>Records the worker's own stage value (the rules' <see cref="LastWritten"/>).</summary>
+    Task SetLastWrittenStageAsync(string accountId, LastWritten lastWritten, CancellationToken cancellationToken);
+
+    Task AppendTransitionsAsync(string accountId, IReadOnlyList<Transition> transitions, CancellationToken cancellationToken);
+
+    Task AddConflictsAsync(IReadOnlyList<ConflictRecord> conflicts, DateOnly detectedOn, CancellationToken cancellationToken);
+
+    /// <summary>Journals a batch before it is sent; returns its id.</summary>
+    Task<long> BeginBatchAsync(IReadOnlyList<PlannedWrite> writes, CancellationToken cancellationToken);
+
+    /// <summary>Marks the batch's records done or rejected and, for the done ones, records their fields as last written (one transaction).</summary>
+    Task CompleteBatchAsync(long batchId, IReadOnlyList<WriteResult> results, CancellationToken cancellationToken);
+
+    /// <summary>Journaled batches begun but never completed (a crash between send and confirm).</summary>
+    Task<IReadOnlyList<PendingBatch>> PendingBatchesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Reserves the one open task of a kind for an account; false when one is already open.</summary>
+    Task<bool> TryReserveTaskAsync(string accountId, InterventionKind kind, CancellationToken cancellationToken);
+
+    Task SetTaskIdAsync(string accountId, InterventionKind kind, string taskId, CancellationToken cancellationToken);
+
+    Task<long> StartRunAsync(string kind, DateTimeOffset startedAt, CancellationToken cancellationToken);
+
+    Task FinishRunAsync(long runId, RunSummary summary, CancellationToken cancellationToken);
+}
+
+/// <summary>One account's intended write, as journaled: the fields (canonical keys) with their typed values and text.</summary>
+public sealed record PlannedWrite(string AccountId, IReadOnlyList<FieldChange> Fields, LastWritten? Stage)
+{
+    public AccountWrite ToAccountWrite() => new(AccountId, Fields.ToDictionary(f => f.Field, f => f.Value, StringComparer.Ordinal));
+}
+
+/// <summary>A journaled batch whose results never came back.</summary>
+public sealed record PendingBatch(long Id, IReadOnlyList<PlannedWrite> Writes);
