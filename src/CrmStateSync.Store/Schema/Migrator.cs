@@ -11,6 +11,17 @@ internal static class Migrator
 {
     public static async Task MigrateAsync(SqliteConnection connection, StoreIdentity expected, DateTimeOffset now, CancellationToken ct)
     {
+        // An up-to-date file is only read, so opening it does not wait for another connection's write transaction.
+        var existing = await ReadInfoAsync(connection, null, ct).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            Check(existing, expected);
+            if (existing.Version == expected.Version)
+            {
+                return;
+            }
+        }
+
         using var tx = connection.BeginTransaction();
         var current = await ReadInfoAsync(connection, tx, ct).ConfigureAwait(false);
         if (current is not null)
@@ -58,7 +69,7 @@ internal static class Migrator
         }
     }
 
-    private static async Task<StoreIdentity?> ReadInfoAsync(SqliteConnection connection, SqliteTransaction tx, CancellationToken ct)
+    private static async Task<StoreIdentity?> ReadInfoAsync(SqliteConnection connection, SqliteTransaction? tx, CancellationToken ct)
     {
         var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_info'", transaction: tx, cancellationToken: ct)).ConfigureAwait(false);
