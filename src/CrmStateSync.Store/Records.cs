@@ -1,0 +1,58 @@
+using CrmStateSync.Rules.Model;
+
+namespace CrmStateSync.Store;
+
+/// <summary>A stored stage transition.</summary>
+public sealed record TransitionRecord(long Id, string AccountId, string? From, string? To, DateOnly On, StageSource Source, string Reason, DateTimeOffset RecordedAt);
+
+/// <summary>What the ownership policy did with a human edit of a managed field.</summary>
+public enum ConflictAction
+{
+    /// <summary>EngineWins: the computed value was written back.</summary>
+    Reverted,
+
+    /// <summary>CrmWins: the human value was kept.</summary>
+    Accepted,
+
+    /// <summary>Review: left as is for an admin to resolve.</summary>
+    Open,
+}
+
+/// <summary>Which value an admin kept when resolving a conflict.</summary>
+public enum ConflictKeep
+{
+    Crm,
+    Engine,
+}
+
+/// <summary>A conflict to log: the account, the field, both values, what was done, the rule and the day it was seen.</summary>
+public sealed record NewConflict(string AccountId, string Field, string? CrmValue, string? EngineValue, ConflictAction Action, string? Rule, DateOnly DetectedOn);
+
+/// <summary>A logged conflict, and its resolution when an admin resolved it.</summary>
+public sealed record ConflictEntry(
+    long Id,
+    string AccountId,
+    string Field,
+    string? CrmValue,
+    string? EngineValue,
+    ConflictAction Action,
+    string? Rule,
+    DateOnly DetectedOn,
+    ConflictKeep? ResolvedKeep,
+    DateOnly? ResolvedOn)
+{
+    /// <summary>Logged for review and not resolved yet.</summary>
+    public bool IsOpen => Action == ConflictAction.Open && ResolvedOn is null;
+}
+
+/// <summary>Which conflicts to list: all by default; only open ones, one account's, detected on or after a date.</summary>
+public sealed record ConflictFilter(bool OpenOnly = false, string? AccountId = null, DateOnly? Since = null);
+
+/// <summary>An open intervention task; <see cref="CrmTaskId"/> is null until the CRM task exists (create it then).</summary>
+public sealed record InterventionTask(long Id, string AccountId, InterventionKind Kind, string? CrmTaskId, DateTimeOffset ReservedAt);
+
+/// <summary>A cycle's counts.</summary>
+public sealed record RunCounts(int Read = 0, int Evaluated = 0, int Written = 0, int Rejected = 0, int Conflicts = 0, long ApiCalls = 0);
+
+/// <summary>A run row: kind (<c>sync</c>, <c>backfill</c> …), start, end and outcome (null while running), counts.</summary>
+public sealed record RunRecord(long Id, string Kind, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string? Outcome, RunCounts Counts);

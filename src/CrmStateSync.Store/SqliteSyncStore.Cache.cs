@@ -1,0 +1,131 @@
+using CrmStateSync.Crm.Contract;
+using CrmStateSync.Rules.Model;
+using CrmStateSync.Store.Internal;
+using Microsoft.Data.Sqlite;
+
+namespace CrmStateSync.Store;
+
+/// <summary>The input cache: accounts, opportunities and contacts as read from the CRM.</summary>
+public sealed partial class SqliteSyncStore
+{
+    /// <summary>
+    /// Stores an account's fields and managed values. A copy older than the cached one (an overlap re-read) is
+    /// ignored. Usage rows kept aside for this account are adopted. Returns true when the cache changed (the account is
+    /// then marked changed).
+    /// </summary>
+    public Task<bool> UpsertAccountAsync(AccountRecord record, DateTimeOffset modifiedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return InTransactionAsync((c, tx) => UpsertAccountRowAsync(c, tx, record.Account, modifiedAt, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Stores an opportunity under its account (both the old and the new account are marked changed when it moves).</summary>
+    public Task<bool> UpsertOpportunityAsync(OpportunityRecord record, DateTimeOffset modifiedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var child = new ChildRow(record.Opportunity.Id, record.AccountId, Iso.Instant(modifiedAt), StoreJson.Write(record.Opportunity));
+        return InTransactionAsync((c, tx) => UpsertChildAsync(c, tx, ChildTable.Opportunities, child, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Stores a contact under its account (both the old and the new account are marked changed when it moves).</summary>
+    public Task<bool> UpsertContactAsync(ContactRecord record, DateTimeOffset modifiedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var child = new ChildRow(record.Contact.Id, record.AccountId, Iso.Instant(modifiedAt), StoreJson.Write(record.Contact));
+        return InTransactionAsync((c, tx) => UpsertChildAsync(c, tx, ChildTable.Contacts, child, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Removes a deleted or merged-away record and marks its account changed. Deleting an account removes its cached
+    /// opportunities, contacts, usage and carry; its history (transitions, conflicts, journal) stays. False when unknown.
+    /// </summary>
+    public Task<bool> DeleteAsync(CrmObject crmObject, string id, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        return InTransactionAsync(
+            (c, tx) => crmObject switch
+            {
+                CrmObject.Account => DeleteAccountAsync(c, tx, id, cancellationToken),
+                CrmObject.Opportunity => DeleteChildAsync(c, tx, ChildTable.Opportunities, id, cancellationToken),
+                CrmObject.Contact => DeleteChildAsync(c, tx, ChildTable.Contacts, id, cancellationToken),
+                _ => DeleteUsageAsync(c, tx, id, cancellationToken),
+            },
+            cancellationToken);
+    }
+
+    private async Task<bool> UpsertAccountRowAsync(SqliteConnection c, SqliteTransaction tx, AccountSnapshot account, DateTimeOffset modifiedAt, CancellationToken ct)
+    {
+        var fields = account with { Managed = ManagedValues.Empty, LastWritten = null, Opportunities = [], Contacts = [], Usage = [] };
+        var changed = await c.ExecAsync(
+            """
+            INSERT INTO accounts (id, modified_at, account_json, managed_json) VALUES (@Id, @ModifiedAt, @AccountJson, @ManagedJson)
+            ON CONFLICT (id) DO UPDATE SET modified_at = excluded.modified_at, account_json = excluded.account_json, managed_json = excluded.managed_json
+            WHERE excluded.modified_at >= accounts.modified_at
+            """,
+            new { account.Id, ModifiedAt = Iso.Instant(modifiedAt), AccountJson = StoreJson.Write(fields), ManagedJson = StoreJson.Write(account.Managed) },
+            tx,
+            ct).ConfigureAwait(false);
+        var adopted = await AdoptOrphansAsync(c, tx, account.Id, ct).ConfigureAwait(false);
+        if (changed + adopted > 0)
+        {
+            await MarkDirtyAsync(c, tx, account.Id, ct).ConfigureAwait(false);
+        }
+
+        return changed + adopted > 0;
+    }
+
+    private async Task<bool> UpsertChildAsync(SqliteConnection c, SqliteTransaction tx, ChildTable table, ChildRow row, CancellationToken ct)
+    {
+        var name = table.Name();
+        var previousAccount = await c.ScalarAsync<string>($"SELECT account_id FROM {name} WHERE id = @Id", new { row.Id }, tx, ct).ConfigureAwait(false);
+        var changed = await c.ExecAsync(
+            $"""
+            INSERT INTO {name} (id, account_id, modified_at, record_json) VALUES (@Id, @AccountId, @ModifiedAt, @Json)
+            ON CONFLICT (id) DO UPDATE SET account_id = excluded.account_id, modified_at = excluded.modified_at, record_json = excluded.record_json
+            WHERE excluded.modified_at >= {name}.modified_at
+            """,
+            row,
+            tx,
+            ct).ConfigureAwait(false);
+        if (changed == 0)
+        {
+            return false;
+        }
+
+        await MarkDirtyAsync(c, tx, row.AccountId, ct).ConfigureAwait(false);
+        if (previousAccount is not null && previousAccount != row.AccountId)
+        {
+            await MarkDirtyAsync(c, tx, previousAccount, ct).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    private async Task<bool> DeleteChildAsync(SqliteConnection c, SqliteTransaction tx, ChildTable table, string id, CancellationToken ct)
+    {
+        var accountId = await c.ScalarAsync<string>($"DELETE FROM {table.Name()} WHERE id = @Id RETURNING account_id", new { Id = id }, tx, ct).ConfigureAwait(false);
+        if (accountId is null)
+        {
+            return false;
+        }
+
+        await MarkDirtyAsync(c, tx, accountId, ct).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task<bool> DeleteAccountAsync(SqliteConnection c, SqliteTransaction tx, string id, CancellationToken ct)
+    {
+        var deleted = await c.ExecAsync(
+            """
+            DELETE FROM opportunities WHERE account_id = @Id;
+            DELETE FROM contacts WHERE account_id = @Id;
+            DELETE FROM usage_orphans WHERE account_id = @Id;
+            DELETE FROM accounts WHERE id = @Id;
+            """,
+            new { Id = id },
+            tx,
+            ct).ConfigureAwait(false);
+        await MarkDirtyAsync(c, tx, id, ct).ConfigureAwait(false);
+        return deleted > 0;
+    }
+}

@@ -1,0 +1,71 @@
+using CrmStateSync.Store.Internal;
+
+namespace CrmStateSync.Store;
+
+/// <summary>Run history: one row per cycle.</summary>
+public sealed partial class SqliteSyncStore
+{
+    /// <summary>Records the start of a run of the given kind (<c>sync</c>, <c>backfill</c> …); returns its id.</summary>
+    public Task<long> StartRunAsync(string kind, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        return InTransactionAsync(
+            (c, tx) => c.ScalarAsync<long>("INSERT INTO runs (kind, started_at) VALUES (@Kind, @Now) RETURNING id", new { Kind = kind, Now = Now() }, tx, cancellationToken),
+            cancellationToken);
+    }
+
+    /// <summary>Records a run's end, outcome and counts; false when the run is unknown.</summary>
+    public async Task<bool> FinishRunAsync(long runId, string outcome, RunCounts counts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        return await InTransactionAsync(
+            (c, tx) => c.ExecAsync(
+                """
+                UPDATE runs SET finished_at = @Now, outcome = @Outcome, read = @Read, evaluated = @Evaluated, written = @Written,
+                    rejected = @Rejected, conflicts = @Conflicts, api_calls = @ApiCalls
+                WHERE id = @Id
+                """,
+                new { Id = runId, Now = Now(), Outcome = outcome, counts.Read, counts.Evaluated, counts.Written, counts.Rejected, counts.Conflicts, counts.ApiCalls },
+                tx,
+                cancellationToken),
+            cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>The latest <paramref name="count"/> runs, newest first.</summary>
+    public Task<IReadOnlyList<RunRecord>> RecentRunsAsync(int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return UseAsync(
+            async c =>
+            {
+                var rows = await c.ListAsync<RunDbRow>(
+                    """
+                    SELECT id AS Id, kind AS Kind, started_at AS StartedAt, finished_at AS FinishedAt, outcome AS Outcome, read AS Read,
+                        evaluated AS Evaluated, written AS Written, rejected AS Rejected, conflicts AS Conflicts, api_calls AS ApiCalls
+                    FROM runs ORDER BY id DESC LIMIT @Count
+                    """,
+                    new { Count = count },
+                    null,
+                    cancellationToken).ConfigureAwait(false);
+                return (IReadOnlyList<RunRecord>)rows.ConvertAll(r => new RunRecord(
+                    r.Id, r.Kind, Iso.ParseInstant(r.StartedAt), Iso.ParseInstantOrNull(r.FinishedAt), r.Outcome,
+                    new RunCounts(r.Read, r.Evaluated, r.Written, r.Rejected, r.Conflicts, r.ApiCalls)));
+            },
+            cancellationToken);
+    }
+
+    private sealed class RunDbRow
+    {
+        public long Id { get; set; }
+        public string Kind { get; set; } = "";
+        public string StartedAt { get; set; } = "";
+        public string? FinishedAt { get; set; }
+        public string? Outcome { get; set; }
+        public int Read { get; set; }
+        public int Evaluated { get; set; }
+        public int Written { get; set; }
+        public int Rejected { get; set; }
+        public int Conflicts { get; set; }
+        public long ApiCalls { get; set; }
+    }
+}

@@ -1,0 +1,68 @@
+using CrmStateSync.Rules.Model;
+using CrmStateSync.Store.Internal;
+
+namespace CrmStateSync.Store;
+
+/// <summary>
+/// Intervention tasks: reserve before creating the CRM task, so an account never gets two open tasks of a kind, even
+/// across restarts. A reservation without a CRM task id (a crash in between) shows in <see cref="OpenTasksAsync"/>.
+/// </summary>
+public sealed partial class SqliteSyncStore
+{
+    /// <summary>Reserves an open task of this kind for the account; false when one is already open.</summary>
+    public async Task<bool> TryReserveTaskAsync(string accountId, InterventionKind kind, CancellationToken cancellationToken) =>
+        await InTransactionAsync(
+            (c, tx) => c.ExecAsync(
+                "INSERT OR IGNORE INTO intervention_tasks (account_id, kind, status, reserved_at) VALUES (@AccountId, @Kind, 'Open', @Now)",
+                new { AccountId = accountId, Kind = kind.ToString(), Now = Now() },
+                tx,
+                cancellationToken),
+            cancellationToken).ConfigureAwait(false) == 1;
+
+    /// <summary>Records the CRM task id of the open reservation; false when there is none.</summary>
+    public async Task<bool> SetTaskIdAsync(string accountId, InterventionKind kind, string crmTaskId, CancellationToken cancellationToken) =>
+        await InTransactionAsync(
+            (c, tx) => c.ExecAsync(
+                "UPDATE intervention_tasks SET crm_task_id = @CrmTaskId WHERE account_id = @AccountId AND kind = @Kind AND status = 'Open'",
+                new { AccountId = accountId, Kind = kind.ToString(), CrmTaskId = crmTaskId },
+                tx,
+                cancellationToken),
+            cancellationToken).ConfigureAwait(false) == 1;
+
+    /// <summary>Closes the open task of this kind (a new one may then be reserved); false when there is none.</summary>
+    public async Task<bool> CloseTaskAsync(string accountId, InterventionKind kind, CancellationToken cancellationToken) =>
+        await InTransactionAsync(
+            (c, tx) => c.ExecAsync(
+                "UPDATE intervention_tasks SET status = 'Closed', closed_at = @Now WHERE account_id = @AccountId AND kind = @Kind AND status = 'Open'",
+                new { AccountId = accountId, Kind = kind.ToString(), Now = Now() },
+                tx,
+                cancellationToken),
+            cancellationToken).ConfigureAwait(false) == 1;
+
+    /// <summary>The open tasks (of one account when given), oldest first.</summary>
+    public Task<IReadOnlyList<InterventionTask>> OpenTasksAsync(string? accountId, CancellationToken cancellationToken) =>
+        UseAsync(
+            async c =>
+            {
+                var rows = await c.ListAsync<TaskDbRow>(
+                    """
+                    SELECT id AS Id, account_id AS AccountId, kind AS Kind, crm_task_id AS CrmTaskId, reserved_at AS ReservedAt
+                    FROM intervention_tasks WHERE status = 'Open' AND (@AccountId IS NULL OR account_id = @AccountId) ORDER BY id
+                    """,
+                    new { AccountId = accountId },
+                    null,
+                    cancellationToken).ConfigureAwait(false);
+                return (IReadOnlyList<InterventionTask>)rows.ConvertAll(r =>
+                    new InterventionTask(r.Id, r.AccountId, Enum.Parse<InterventionKind>(r.Kind), r.CrmTaskId, Iso.ParseInstant(r.ReservedAt)));
+            },
+            cancellationToken);
+
+    private sealed class TaskDbRow
+    {
+        public long Id { get; set; }
+        public string AccountId { get; set; } = "";
+        public string Kind { get; set; } = "";
+        public string? CrmTaskId { get; set; }
+        public string ReservedAt { get; set; } = "";
+    }
+}

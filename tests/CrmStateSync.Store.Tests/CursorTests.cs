@@ -1,0 +1,38 @@
+using CrmStateSync.Crm.Contract;
+
+namespace CrmStateSync.Store.Tests;
+
+public class CursorTests : StoreTestBase
+{
+    [Test]
+    public async Task GetCursor_NeverSet_IsStart()
+    {
+        var store = await OpenAsync();
+
+        Assert.That(await store.GetCursorAsync(CrmObject.Account, Ct), Is.EqualTo(ReadCursor.Start));
+    }
+
+    [Test]
+    public async Task SetCursor_TiedTimestamps_KeepsTheLastIdAndExactInstantPerObject()
+    {
+        var store = await OpenAsync();
+        var tied = new DateTimeOffset(2026, 3, 2, 10, 0, 0, 123, TimeSpan.FromHours(2)).AddTicks(4567);
+        await store.SetCursorAsync(CrmObject.Usage, new ReadCursor(tied, "a0B000000000001"), Ct);
+        await store.SetCursorAsync(CrmObject.Usage, new ReadCursor(tied, "a0B000000000002"), Ct);
+        await store.SetCursorAsync(CrmObject.Contact, new ReadCursor(tied.AddDays(-1), "003"), Ct);
+
+        await CloseAsync(store);
+        var reopened = await OpenAsync();
+        var usage = await reopened.GetCursorAsync(CrmObject.Usage, Ct);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(usage.ModifiedAt, Is.EqualTo(tied));
+            Assert.That(usage.LastId, Is.EqualTo("a0B000000000002"));
+            Assert.That(usage.IsBefore(tied, "a0B000000000002"), Is.False, "the record at the cursor is not read again");
+            Assert.That(usage.IsBefore(tied, "a0B000000000003"), Is.True, "a tied record after it still is");
+            Assert.That((await reopened.GetCursorAsync(CrmObject.Contact, Ct)).LastId, Is.EqualTo("003"));
+            Assert.That(await reopened.GetCursorAsync(CrmObject.Account, Ct), Is.EqualTo(ReadCursor.Start));
+        });
+    }
+}
