@@ -1,22 +1,10 @@
+using CrmStateSync.Sync.Diff;
 using CrmStateSync.Rules.Model;
 
 namespace CrmStateSync.Store;
 
 /// <summary>A stored stage transition.</summary>
 public sealed record TransitionRecord(long Id, string AccountId, string? From, string? To, DateOnly On, StageSource Source, string Reason, DateTimeOffset RecordedAt);
-
-/// <summary>What the ownership policy did with a human edit of a managed field.</summary>
-public enum ConflictAction
-{
-    /// <summary>EngineWins: the computed value was written back.</summary>
-    Reverted,
-
-    /// <summary>CrmWins: the human value was kept.</summary>
-    Accepted,
-
-    /// <summary>Review: left as is for an admin to resolve.</summary>
-    Open,
-}
 
 /// <summary>Which value an admin kept when resolving a conflict.</summary>
 public enum ConflictKeep

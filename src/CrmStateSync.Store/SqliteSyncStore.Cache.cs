@@ -16,7 +16,7 @@ public sealed partial class SqliteSyncStore
     public Task<bool> UpsertAccountAsync(AccountRecord record, DateTimeOffset modifiedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return InTransactionAsync((c, tx) => UpsertAccountRowAsync(c, tx, record.Account, modifiedAt, cancellationToken), cancellationToken);
+        return InTransactionAsync((c, tx) => UpsertAccountRowAsync(c, tx, record, modifiedAt, cancellationToken), cancellationToken);
     }
 
     /// <summary>Stores an opportunity under its account (both the old and the new account are marked changed when it moves).</summary>
@@ -53,16 +53,18 @@ public sealed partial class SqliteSyncStore
             cancellationToken);
     }
 
-    private async Task<bool> UpsertAccountRowAsync(SqliteConnection c, SqliteTransaction tx, AccountSnapshot account, DateTimeOffset modifiedAt, CancellationToken ct)
+    private async Task<bool> UpsertAccountRowAsync(SqliteConnection c, SqliteTransaction tx, AccountRecord record, DateTimeOffset modifiedAt, CancellationToken ct)
     {
+        var account = record.Account;
         var fields = account with { Managed = ManagedValues.Empty, LastWritten = null, Opportunities = [], Contacts = [], Usage = [] };
         var changed = await c.ExecAsync(
             """
-            INSERT INTO accounts (id, modified_at, account_json, managed_json) VALUES (@Id, @ModifiedAt, @AccountJson, @ManagedJson)
-            ON CONFLICT (id) DO UPDATE SET modified_at = excluded.modified_at, account_json = excluded.account_json, managed_json = excluded.managed_json
+            INSERT INTO accounts (id, modified_at, account_json, managed_json, managed_text_json) VALUES (@Id, @ModifiedAt, @AccountJson, @ManagedJson, @ManagedTextJson)
+            ON CONFLICT (id) DO UPDATE SET modified_at = excluded.modified_at, account_json = excluded.account_json, managed_json = excluded.managed_json,
+                managed_text_json = excluded.managed_text_json
             WHERE excluded.modified_at >= accounts.modified_at
             """,
-            new { account.Id, ModifiedAt = Iso.Instant(modifiedAt), AccountJson = StoreJson.Write(fields), ManagedJson = StoreJson.Write(account.Managed) },
+            new { account.Id, ModifiedAt = Iso.Instant(modifiedAt), AccountJson = StoreJson.Write(fields), ManagedJson = StoreJson.Write(account.Managed), ManagedTextJson = StoreJson.Write(record.ManagedText) },
             tx,
             ct).ConfigureAwait(false);
         var adopted = await AdoptOrphansAsync(c, tx, account.Id, ct).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using CrmStateSync.Sync.Diff;
 using CrmStateSync.Store.Internal;
 
 namespace CrmStateSync.Store;

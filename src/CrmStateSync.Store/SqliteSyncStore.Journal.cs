@@ -18,7 +18,7 @@ public sealed partial class SqliteSyncStore
         {
             w.Write.AccountId,
             FieldsJson = StoreJson.Write(w.Write.Fields.Keys),
-            ValuesJson = StoreJson.Write(w.Write.Fields.ToDictionary(f => f.Key, f => FieldText.Format(f.Value), StringComparer.Ordinal)),
+            ValuesJson = StoreJson.Write(w.Write.Fields.ToDictionary(f => f.Key, f => Sync.Diff.FieldText.Of(f.Value), StringComparer.Ordinal)),
             StageJson = w.Stage is null ? null : StoreJson.Write(w.Stage),
         }).ToList();
         return InTransactionAsync(

@@ -21,7 +21,7 @@ public sealed partial class SqliteSyncStore
         return InTransactionAsync((c, tx) => WriteLastWrittenAsync(c, tx, accountId, lastWritten, cancellationToken), cancellationToken);
     }
 
-    /// <summary>The last value the worker wrote per field (text as <see cref="FieldText.Format"/> renders it) for the account.</summary>
+    /// <summary>The last value the worker wrote per field (text as <see cref="Sync.Diff.FieldText.Of"/> renders it) for the account.</summary>
     public Task<IReadOnlyDictionary<string, string?>> GetLastWrittenValuesAsync(string accountId, CancellationToken cancellationToken) =>
         UseAsync(
             async c =>

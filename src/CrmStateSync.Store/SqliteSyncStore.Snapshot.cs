@@ -22,6 +22,19 @@ public sealed partial class SqliteSyncStore
         return UseAsync(c => LoadSnapshotAsync(c, accountId, cancellationToken), cancellationToken);
     }
 
+    /// <summary>The CRM's current managed values of the account as canonical text (empty when unknown).</summary>
+    public Task<IReadOnlyDictionary<string, string?>> LoadCrmTextAsync(string accountId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accountId);
+        return UseAsync(
+            async c =>
+            {
+                var json = await c.OneOrDefaultAsync<string>("SELECT managed_text_json FROM accounts WHERE id = @AccountId", new { AccountId = accountId }, null, cancellationToken).ConfigureAwait(false);
+                return json is null ? (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>() : StoreJson.Read<Dictionary<string, string?>>(json);
+            },
+            cancellationToken);
+    }
+
     /// <summary>Every cached account id, in id order, read a page at a time (other calls may run between pages).</summary>
     public async IAsyncEnumerable<string> AllAccountIdsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using CrmStateSync.Sync.Diff;
+
 namespace CrmStateSync.Store.Tests;
 
 public class ConflictTests : StoreTestBase

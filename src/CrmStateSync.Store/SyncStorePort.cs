@@ -1,0 +1,124 @@
+using CrmStateSync.Crm.Contract;
+using CrmStateSync.Rules.Model;
+using CrmStateSync.Rules.Stages;
+using CrmStateSync.Sync.Diff;
+using CrmStateSync.Sync.Engine;
+using CrmStateSync.Sync.Ports;
+
+namespace CrmStateSync.Store;
+
+/// <summary>The SQLite store seen through the sync engine's port.</summary>
+public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
+{
+    public SqliteSyncStore Store { get; } = store;
+
+    public Task<ReadCursor> GetCursorAsync(CrmObject crmObject, CancellationToken cancellationToken) => Store.GetCursorAsync(crmObject, cancellationToken);
+
+    public Task SetCursorAsync(CrmObject crmObject, ReadCursor cursor, CancellationToken cancellationToken) => Store.SetCursorAsync(crmObject, cursor, cancellationToken);
+
+    public Task ApplyAsync(CrmChange<AccountRecord> change, CancellationToken cancellationToken) =>
+        Apply(change, CrmObject.Account, r => Store.UpsertAccountAsync(r, change.ModifiedAt, cancellationToken), cancellationToken);
+
+    public Task ApplyAsync(CrmChange<OpportunityRecord> change, CancellationToken cancellationToken) =>
+        Apply(change, CrmObject.Opportunity, r => Store.UpsertOpportunityAsync(r, change.ModifiedAt, cancellationToken), cancellationToken);
+
+    public Task ApplyAsync(CrmChange<ContactRecord> change, CancellationToken cancellationToken) =>
+        Apply(change, CrmObject.Contact, r => Store.UpsertContactAsync(r, change.ModifiedAt, cancellationToken), cancellationToken);
+
+    public Task ApplyAsync(CrmChange<UsageRecord> change, CancellationToken cancellationToken) =>
+        Apply(change, CrmObject.Usage, r => Store.UpsertUsageAsync(r, change.ModifiedAt, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<string>> ChangedAccountsAsync(CancellationToken cancellationToken) => Store.DirtyAccountsAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<string>> AllAccountsAsync(CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        await foreach (var id in Store.AllAccountIdsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(id);
+        }
+
+        return ids;
+    }
+
+    public Task ClearChangedAsync(IReadOnlyList<string> accountIds, CancellationToken cancellationToken) => Store.ClearDirtyAsync(accountIds, cancellationToken);
+
+    public async Task<(AccountSnapshot Snapshot, IReadOnlyDictionary<string, string?> CrmText)?> LoadAsync(string accountId, CancellationToken cancellationToken)
+    {
+        if (await Store.LoadSnapshotAsync(accountId, cancellationToken).ConfigureAwait(false) is not { } snapshot)
+        {
+            return null;
+        }
+
+        return (snapshot, await Store.LoadCrmTextAsync(accountId, cancellationToken).ConfigureAwait(false));
+    }
+
+    public Task<IReadOnlyDictionary<string, string?>> LastWrittenFieldsAsync(string accountId, CancellationToken cancellationToken) =>
+        Store.GetLastWrittenValuesAsync(accountId, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, PriorConflict>> LatestConflictsAsync(string accountId, CancellationToken cancellationToken)
+    {
+        var entries = await Store.ListConflictsAsync(new ConflictFilter(AccountId: accountId), cancellationToken).ConfigureAwait(false);
+        return entries
+            .Where(e => e.ResolvedOn is null)
+            .GroupBy(e => e.Field, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.MaxBy(e => e.Id) is { } e ? new PriorConflict(e.CrmValue, e.EngineValue, e.Action) : null!, StringComparer.Ordinal);
+    }
+
+    public Task SetLastWrittenStageAsync(string accountId, LastWritten lastWritten, CancellationToken cancellationToken) =>
+        Store.SetLastWrittenAsync(accountId, lastWritten, cancellationToken);
+
+    public Task AppendTransitionsAsync(string accountId, IReadOnlyList<Transition> transitions, CancellationToken cancellationToken) =>
+        transitions.Count == 0 ? Task.CompletedTask : Store.AppendTransitionsAsync(accountId, transitions, cancellationToken);
+
+    public async Task AddConflictsAsync(IReadOnlyList<ConflictRecord> conflicts, DateOnly detectedOn, CancellationToken cancellationToken)
+    {
+        foreach (var c in conflicts)
+        {
+            await Store.AddConflictAsync(new NewConflict(c.AccountId, c.Field, c.CrmValue, c.EngineValue, c.Action, c.Rule, detectedOn), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public Task<long> BeginBatchAsync(IReadOnlyList<PlannedWrite> writes, CancellationToken cancellationToken) =>
+        Store.BeginBatchAsync([.. writes.Select(w => new JournalWrite(w.ToAccountWrite(), w.Stage))], cancellationToken);
+
+    public Task CompleteBatchAsync(long batchId, IReadOnlyList<WriteResult> results, CancellationToken cancellationToken) =>
+        Store.CompleteBatchAsync(batchId, results, cancellationToken);
+
+    public async Task<IReadOnlyList<PendingBatch>> PendingBatchesAsync(CancellationToken cancellationToken)
+    {
+        var entries = await Store.PendingEntriesAsync(cancellationToken).ConfigureAwait(false);
+        return [.. entries.GroupBy(e => e.BatchId).Select(g => new PendingBatch(g.Key, [.. g.Select(ToPlanned)]))];
+    }
+
+    public Task<bool> TryReserveTaskAsync(string accountId, InterventionKind kind, CancellationToken cancellationToken) =>
+        Store.TryReserveTaskAsync(accountId, kind, cancellationToken);
+
+    public Task SetTaskIdAsync(string accountId, InterventionKind kind, string taskId, CancellationToken cancellationToken) =>
+        Store.SetTaskIdAsync(accountId, kind, taskId, cancellationToken);
+
+    public Task<long> StartRunAsync(string kind, DateTimeOffset startedAt, CancellationToken cancellationToken) => Store.StartRunAsync(kind, cancellationToken);
+
+    public Task FinishRunAsync(long runId, RunSummary summary, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var counts = new RunCounts(summary.Read, summary.Evaluated, summary.Written, summary.Rejected, summary.Conflicts, summary.ApiCalls);
+        return Store.FinishRunAsync(runId, summary.Outcome, counts, cancellationToken);
+    }
+
+    private static PlannedWrite ToPlanned(JournalEntry e) =>
+        new(e.AccountId, [.. e.Values.Select(v => new FieldChange(v.Key, null, v.Value, v.Value))], e.Stage);
+
+    private async Task Apply<T>(CrmChange<T> change, CrmObject kind, Func<T, Task> upsert, CancellationToken ct)
+        where T : class
+    {
+        if (change.Deleted)
+        {
+            await Store.DeleteAsync(kind, change.Id, ct).ConfigureAwait(false);
+        }
+        else if (change.Record is { } record)
+        {
+            await upsert(record).ConfigureAwait(false);
+        }
+    }
+}
