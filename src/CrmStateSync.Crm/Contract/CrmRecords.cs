@@ -6,7 +6,15 @@ namespace CrmStateSync.Crm.Contract;
 /// The account-level part of the canonical snapshot (rules.md §1) as read from the CRM: everything but
 /// opportunities, contacts, usage and last-written (the store supplies those).
 /// </summary>
-public sealed record AccountRecord(AccountSnapshot Account);
+public sealed record AccountRecord(AccountSnapshot Account)
+{
+    /// <summary>
+    /// The CRM's current value of every mapped managed field as canonical text (dates <c>YYYY-MM-DD</c>, numbers
+    /// invariant, booleans <c>true</c>/<c>false</c>, picklists as canonical labels; empty = null), keyed by
+    /// <see cref="ManagedField"/>: what the sync diffs its computed values against.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> ManagedText { get; init; } = new Dictionary<string, string?>();
+}
 
 /// <summary>An opportunity with the account it belongs to.</summary>
 public sealed record OpportunityRecord(string AccountId, Opportunity Opportunity);

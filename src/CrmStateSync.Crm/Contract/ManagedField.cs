@@ -29,4 +29,33 @@ public static class ManagedField
 
     /// <summary>A mapped milestone's completion date, e.g. <c>milestone:first_project</c>.</summary>
     public static string Milestone(string key) => "milestone:" + key;
+
+    /// <summary>What kind of value a managed key holds (how its text is compared and written).</summary>
+    public static ManagedFieldKind KindOf(string key) => key switch
+    {
+        Stage => ManagedFieldKind.StagePicklist,
+        TimeToValueDays or MilestonesCompleted => ManagedFieldKind.Number,
+        MilestoneStalled => ManagedFieldKind.Boolean,
+        MilestoneStalledSince => ManagedFieldKind.Date,
+        StageReason or Divergence or NextMilestone or OverrideReason => ManagedFieldKind.Text,
+        _ when key.StartsWith("state:", StringComparison.Ordinal) => ManagedFieldKind.StatePicklist,
+        _ when key.StartsWith("stageEntryDate:", StringComparison.Ordinal) || key.StartsWith("stateVerified:", StringComparison.Ordinal)
+            || key.StartsWith("milestone:", StringComparison.Ordinal) => ManagedFieldKind.Date,
+        _ => ManagedFieldKind.NotManaged,
+    };
+
+    /// <summary>True for the keys of fields the worker writes (and the override reason it clears).</summary>
+    public static bool IsManaged(string key) => KindOf(key) != ManagedFieldKind.NotManaged;
+}
+
+/// <summary>The value kinds of managed fields.</summary>
+public enum ManagedFieldKind
+{
+    NotManaged,
+    Text,
+    Number,
+    Boolean,
+    Date,
+    StagePicklist,
+    StatePicklist,
 }

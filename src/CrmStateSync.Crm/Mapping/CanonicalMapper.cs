@@ -36,7 +36,7 @@ public sealed class CanonicalMapper(FieldMappingOptions mapping, IValueFormat fo
         AtRiskReason = f.Text("atRiskReason"),
         OverrideReason = f.Text(ManagedField.OverrideReason),
         Managed = ManagedReader.Read(f, Mapping),
-    }));
+    }) { ManagedText = ManagedReader.Texts(f, Mapping) });
 
     public CrmChange<OpportunityRecord> Opportunity(RawRecord raw) => Map(raw, Mapping.Opportunity, f => new OpportunityRecord(f.Text("accountId") ?? "", new Opportunity
     {

@@ -9,6 +9,32 @@ internal static class ManagedReader
     private const string StageEntryPrefix = "stageEntryDate:";
     private const string MilestonePrefix = "milestone:";
 
+    /// <summary>Every mapped managed field's current value as canonical text (see <see cref="AccountRecord.ManagedText"/>).</summary>
+    public static Dictionary<string, string?> Texts(RawFields f, FieldMappingOptions mapping)
+    {
+        var texts = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var key in mapping.Account.Keys)
+        {
+            texts[key] = ManagedField.KindOf(key) switch
+            {
+                ManagedFieldKind.NotManaged => null,
+                ManagedFieldKind.Date => f.Date(key)?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ManagedFieldKind.Number => f.Decimal(key)?.ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture),
+                ManagedFieldKind.Boolean => f.Bool(key) is { } b ? (b ? "true" : "false") : null,
+                ManagedFieldKind.StagePicklist => f.Label(key, "stage"),
+                ManagedFieldKind.StatePicklist => f.Enum<StateValue>(key, "stateValue")?.ToString(),
+                _ => f.Text(key),
+            };
+        }
+
+        foreach (var key in mapping.Account.Keys.Where(k => !ManagedField.IsManaged(k)).ToList())
+        {
+            texts.Remove(key);
+        }
+
+        return texts;
+    }
+
     public static ManagedValues Read(RawFields f, FieldMappingOptions mapping)
     {
         var entryDates = new Dictionary<string, DateOnly>(StringComparer.Ordinal);

@@ -29,6 +29,10 @@ internal sealed class RawFields(RawRecord raw, IReadOnlyDictionary<string, strin
         return (int)value;
     }
 
+    /// <summary>A number as decimal (so 3 and 3.0 compare equal as text), or null.</summary>
+    public decimal? Decimal(string key) => Parse(key, "is not a number", (string v, out decimal d) =>
+        decimal.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out d));
+
     public double? Number(string crmField)
     {
         if (!raw.Fields.TryGetValue(crmField, out var v) || string.IsNullOrEmpty(v))

@@ -1,0 +1,28 @@
+using Refit;
+
+namespace CrmStateSync.Crm.HubSpot.Api;
+
+/// <summary>
+/// HubSpot's CRM API. Paths arrive whole (prefix from <see cref="HubSpotOptions"/> and object type, no leading slash)
+/// so the version prefix lives in configuration only.
+/// </summary>
+internal interface IHubSpotApi
+{
+    [Post("/{**objectPath}/search")]
+    Task<ObjectPage> SearchObjectsAsync(string objectPath, [Body] SearchRequest request, CancellationToken cancellationToken);
+
+    [Get("/{**objectPath}")]
+    Task<ObjectPage> ListObjectsAsync(string objectPath, int limit, string? after, string properties, string archived, CancellationToken cancellationToken);
+
+    [Post("/{**objectPath}/batch/update")]
+    Task<IApiResponse<BatchResponse>> UpdateObjectsAsync(string objectPath, [Body] BatchUpdateRequest request, CancellationToken cancellationToken);
+
+    [Post("/{**associationPath}/batch/read")]
+    Task<AssociationPage> ReadAssociationsAsync(string associationPath, [Body] BatchIdsRequest request, CancellationToken cancellationToken);
+
+    [Get("/{**propertiesPath}")]
+    Task<PropertyList> GetPropertiesAsync(string propertiesPath, CancellationToken cancellationToken);
+
+    [Post("/{**objectPath}")]
+    Task<CreatedObject> CreateObjectAsync(string objectPath, [Body] CreateObjectRequest request, CancellationToken cancellationToken);
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+
+namespace CrmStateSync.Crm.HubSpot.Api;
+
+// Every field is optional: HubSpot adds fields freely and omits empty ones.
+
+internal sealed record SearchRequest(IReadOnlyList<FilterGroup> FilterGroups, IReadOnlyList<SearchSort> Sorts, IReadOnlyList<string> Properties, int Limit, string? After);
+
+internal sealed record FilterGroup(IReadOnlyList<SearchFilter> Filters);
+
+internal sealed record SearchFilter(string PropertyName, string Operator, string Value);
+
+internal sealed record SearchSort(string PropertyName, string Direction);
+
+/// <summary>A page of the list or search endpoint.</summary>
+internal sealed class ObjectPage
+{
+    public long? Total { get; set; }
+
+    public List<HubSpotObject>? Results { get; set; }
+
+    public Paging? Paging { get; set; }
+
+    public string? NextAfter => Paging?.Next?.After;
+}
+
+internal sealed class Paging
+{
+    public PagingNext? Next { get; set; }
+}
+
+internal sealed class PagingNext
+{
+    public string? After { get; set; }
+}
+
+internal sealed class HubSpotObject
+{
+    public string? Id { get; set; }
+
+    /// <summary>Values are strings or null; anything else is kept as its JSON text.</summary>
+    public Dictionary<string, JsonElement>? Properties { get; set; }
+
+    public string? UpdatedAt { get; set; }
+
+    public string? ArchivedAt { get; set; }
+
+    public bool? Archived { get; set; }
+}
+
+internal sealed record BatchIdsRequest(IReadOnlyList<IdInput> Inputs);
+
+internal sealed record IdInput(string Id);
+
+internal sealed class AssociationPage
+{
+    public List<AssociationResult>? Results { get; set; }
+}
+
+internal sealed class AssociationResult
+{
+    public IdInputDto? From { get; set; }
+
+    public List<AssociationTarget>? To { get; set; }
+}
+
+internal sealed class IdInputDto
+{
+    public string? Id { get; set; }
+}
+
+internal sealed class AssociationTarget
+{
+    public JsonElement ToObjectId { get; set; }
+}
+
+internal sealed record CreateObjectRequest(IReadOnlyDictionary<string, string> Properties, IReadOnlyList<AssociationInput> Associations);
+
+internal sealed record AssociationInput(IdInput To, IReadOnlyList<AssociationTypeInput> Types);
+
+internal sealed record AssociationTypeInput(string AssociationCategory, int AssociationTypeId);
+
+internal sealed class CreatedObject
+{
+    public string? Id { get; set; }
+}

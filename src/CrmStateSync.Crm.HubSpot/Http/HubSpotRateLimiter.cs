@@ -1,0 +1,90 @@
+using System.Threading.RateLimiting;
+using CrmStateSync.Crm.Contract;
+using Microsoft.Extensions.Options;
+
+namespace CrmStateSync.Crm.HubSpot.Http;
+
+/// <summary>
+/// The client-side budget: a sliding window sized to <see cref="HubSpotOptions.RequestsPer10Seconds"/> and a daily
+/// count against <see cref="HubSpotOptions.DailyLimit"/> (UTC days), plus what HubSpot's headers last reported.
+/// </summary>
+internal sealed class HubSpotRateLimiter : IDisposable
+{
+    public const int SegmentsPerWindow = 10;
+    private readonly SlidingWindowRateLimiter _window;
+    private readonly TimeProvider _clock;
+    private readonly long _dailyLimit;
+    private readonly Lock _gate = new();
+    private DateOnly _day;
+    private long _today;
+
+    public HubSpotRateLimiter(IOptions<HubSpotOptions> options, TimeProvider clock)
+    {
+        var o = options.Value;
+        _clock = clock;
+        _dailyLimit = o.DailyLimit;
+        _window = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
+        {
+            PermitLimit = o.RequestsPer10Seconds,
+            Window = o.RateLimitWindow,
+            SegmentsPerWindow = SegmentsPerWindow,
+            QueueLimit = 100_000,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = o.RateLimitAutoReplenish,
+        });
+    }
+
+    /// <summary>Requests left in HubSpot's daily window as it last said (<c>X-HubSpot-RateLimit-Daily-Remaining</c>).</summary>
+    public long? DailyRemaining { get; private set; }
+
+    /// <summary>HubSpot's daily limit as it last said (<c>X-HubSpot-RateLimit-Daily</c>).</summary>
+    public long? DailyMax { get; private set; }
+
+    /// <summary>Requests left in the rolling window as HubSpot last said (<c>X-HubSpot-RateLimit-Remaining</c>).</summary>
+    public long? WindowRemaining { get; private set; }
+
+    /// <summary>Waits for a permit of the rolling window, after checking the daily budget.</summary>
+    public async ValueTask AcquireAsync(CancellationToken cancellationToken)
+    {
+        CountToday();
+        using var lease = await _window.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        if (!lease.IsAcquired)
+        {
+            throw new CrmUnavailableException("HubSpot client-side rate limiter queue is full; too many concurrent calls");
+        }
+    }
+
+    /// <summary>Advances the window one segment (only when auto-replenishment is off: the test seam).</summary>
+    public bool Replenish() => _window.TryReplenish();
+
+    public void Observe(long? windowRemaining, long? dailyRemaining, long? dailyMax)
+    {
+        WindowRemaining = windowRemaining ?? WindowRemaining;
+        DailyRemaining = dailyRemaining ?? DailyRemaining;
+        DailyMax = dailyMax ?? DailyMax;
+    }
+
+    public void Dispose() => _window.Dispose();
+
+    private void CountToday()
+    {
+        lock (_gate)
+        {
+            var day = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+            if (day != _day)
+            {
+                (_day, _today, DailyRemaining) = (day, 0, DailyRemaining is 0 ? null : DailyRemaining);
+            }
+
+            if (_today >= _dailyLimit || DailyRemaining is 0)
+            {
+                throw new CrmBudgetExhaustedException(
+                    $"HubSpot daily API budget reached ({HubSpotOptions.Section}:DailyLimit {_dailyLimit}, {_today} calls today, HubSpot says {DailyRemaining?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"} remaining)",
+                    "DAILY",
+                    null);
+            }
+
+            _today++;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CrmStateSync.Crm.Contract;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace CrmStateSync.Crm.HubSpot.Tests;
+
+public sealed class HubSpotListReadTests
+{
+    private HubSpotHarness _hs = null!;
+
+    [SetUp]
+    public void SetUp() => _hs = new HubSpotHarness();
+
+    [TearDown]
+    public void TearDown() => _hs.Dispose();
+
+    [Test]
+    public async Task ReadAccounts_FirstRead_ListsPagesOf100WithBearerTokenAndMappedProperties()
+    {
+        _hs.Server.Given(Request.Create().WithPath("/crm/v3/objects/companies").UsingGet()).RespondWith(Response.Create().WithCallback(req =>
+        {
+            var offset = req.Query!.TryGetValue("after", out var a) ? int.Parse(a[0], CultureInfo.InvariantCulture) : 0;
+            var ids = Enumerable.Range(offset + 1, Math.Min(100, 250 - offset)).Select(i => (JsonNode)Some.Record(i.ToString(CultureInfo.InvariantCulture)));
+            return FakeSearch.Json(200, Some.Page(ids, offset + 100 < 250 ? (offset + 100).ToString(CultureInfo.InvariantCulture) : null));
+        }));
+
+        var changes = await Some.All(_hs.Connector().ReadAccountsAsync(ReadCursor.Start, default));
+
+        var calls = _hs.Calls("GET", "/crm/v3/objects/companies");
+        Assert.That(changes.Select(c => c.Id).Distinct().Count(), Is.EqualTo(250));
+        Assert.That(calls, Has.Count.EqualTo(3), "⌈250/100⌉ list pages");
+        Assert.That(calls.Select(c => c.RequestMessage.Headers!["Authorization"][0]), Is.All.EqualTo("Bearer " + HubSpotHarness.Token));
+        var query = calls[1].RequestMessage.Query!;
+        Assert.That((query["limit"][0], query["after"][0], query["archived"][0]), Is.EqualTo(("100", "100", "false")));
+        Assert.That(query["properties"][0].Split(','), Does.Contain("cs_lifecycle_stage").And.Contain("hs_lastmodifieddate").And.Contain("hubspot_owner_id"));
+        Assert.That(_hs.Server.LogEntries.Where(e => e.RequestMessage.Path.EndsWith("/search", StringComparison.Ordinal)), Is.Empty);
+    }
+
+    [Test]
+    public async Task ReadAccounts_ArchivedSinceCursor_ReportedAsDeletedChanges()
+    {
+        new FakeSearch("hs_lastmodifieddate", []).Serve(_hs.Server, "/crm/v3/objects/companies");
+        var cursor = HubSpotHarness.Now.AddHours(-1);
+        JsonNode[] archived = [Some.Record("7", archivedAt: "2026-05-20T11:30:00.000Z"), Some.Record("8", archivedAt: "2026-05-19T08:00:00.000Z")];
+        Some.Json(_hs.Server, Request.Create().WithPath("/crm/v3/objects/companies").WithParam("archived", "true").UsingGet(), 200, Some.Page(archived));
+
+        var changes = await Some.All(_hs.Connector().ReadAccountsAsync(Some.CursorAt(cursor), default));
+
+        Assert.That(changes, Has.Count.EqualTo(1));
+        Assert.That((changes[0].Id, changes[0].Deleted, changes[0].Record), Is.EqualTo(("7", true, (AccountRecord?)null)));
+        Assert.That(changes[0].ModifiedAt, Is.EqualTo(new DateTimeOffset(2026, 5, 20, 11, 30, 0, TimeSpan.Zero)));
+    }
+
+    [Test]
+    public async Task ReadOpportunities_UnknownDealTypeAndUnexpectedFields_FieldProblemWhileOtherFieldsArrive()
+    {
+        var deal = Some.Record("42", new JsonObject { ["dealtype"] = "partner_deal", ["closedate"] = "2026-03-01T00:00:00.000Z", ["hs_is_closed"] = "true", ["hs_is_closed_won"] = null, ["cs_contract_start"] = 1767225600000 });
+        deal["propertiesWithHistory"] = new JsonObject { ["x"] = new JsonArray() };
+        deal["somethingNew"] = 3;
+        Some.Json(_hs.Server, Request.Create().WithPath("/crm/v3/objects/deals").UsingGet(), 200, Some.Page([deal]));
+        Some.Associations(_hs.Server, "deals");
+
+        var change = (await Some.All(_hs.Connector().ReadOpportunitiesAsync(ReadCursor.Start, default))).Single();
+
+        Assert.That(change.Problems.Select(p => (p.RecordId, p.Field, p.Value)), Is.EqualTo(new[] { ("42", "dealtype", "partner_deal") }));
+        var opportunity = change.Record!.Opportunity;
+        Assert.That((opportunity.CloseDate, opportunity.IsClosed, opportunity.IsWon, opportunity.Type), Is.EqualTo((new DateOnly(2026, 3, 1), true, false, (Rules.Model.OpportunityType?)null)));
+        Assert.That(opportunity.ContractStart, Is.EqualTo(new DateOnly(2026, 1, 1)), "a number where a string was expected is read as its text");
+        Assert.That(change.Record.AccountId, Is.EqualTo("c42"));
+    }
+
+    [Test]
+    public async Task ReadUsage_FirstRead_MetricsAndCompanyFromAssociation()
+    {
+        var row = Some.Record("u1", new JsonObject { ["usage_date"] = "2026-05-18", ["active_users"] = "12", ["value_actions"] = "3", ["core_events"] = "40", ["projects_created"] = "2" });
+        Some.Json(_hs.Server, Request.Create().WithPath("/crm/v3/objects/cs_usage").UsingGet(), 200, Some.Page([row]));
+        Some.Associations(_hs.Server, "cs_usage");
+
+        var usage = (await Some.All(_hs.Connector().ReadUsageAsync(ReadCursor.Start, default))).Single().Record!;
+
+        Assert.That((usage.Id, usage.AccountId, usage.Usage.Date, usage.Usage.ActiveUsers, usage.Usage.ValueActions, usage.Usage.CoreEvents),
+            Is.EqualTo(("u1", "cu1", new DateOnly(2026, 5, 18), 12, 3, 40)));
+        Assert.That(usage.Usage.Metrics["projects_created"], Is.EqualTo(2d));
+        Assert.That(_hs.Calls("GET", "/cs_usage").Single().RequestMessage.Query!["properties"][0].Split(','), Does.Contain("projects_created").And.Not.Contain("accountId"));
+    }
+
+    [Test]
+    public void ReadAccounts_MalformedJson_CrmExceptionSayingTheResponseIsUnreadable()
+    {
+        _hs.Server.Given(Request.Create().WithPath("/crm/v3/objects/companies").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("{\"results\":[{\"id\":"));
+
+        var ex = Assert.ThrowsAsync<CrmException>(async () => await Some.All(_hs.Connector().ReadAccountsAsync(ReadCursor.Start, default)));
+
+        Assert.That(ex!.CrmCode, Is.EqualTo("UNREADABLE_RESPONSE"));
+        Assert.That(ex.Message, Does.Contain("could not be read"));
+    }
+
+    [Test]
+    public async Task ReadAccounts_DateVersionedPrefixConfigured_EveryObjectPathUsesIt()
+    {
+        const string prefix = "/crm/objects/2026-03";
+        new FakeSearch("hs_lastmodifieddate", Some.Records(1, 1, _ => HubSpotHarness.Now.AddMinutes(-1).ToUnixTimeMilliseconds())).Serve(_hs.Server, prefix + "/companies");
+        Some.Json(_hs.Server, Request.Create().WithPath(prefix + "/companies").UsingGet(), 200, Some.Page([]));
+        Some.Json(_hs.Server, Request.Create().WithPath(prefix + "/companies/batch/update").UsingPost(), 200, new JsonObject { ["status"] = "COMPLETE", ["results"] = new JsonArray() });
+        Some.Json(_hs.Server, Request.Create().WithPath(prefix + "/tasks").UsingPost(), 201, new JsonObject { ["id"] = "t1" });
+        var connector = _hs.Connector(o => o.ApiPathPrefix = prefix);
+
+        await Some.All(connector.ReadAccountsAsync(Some.CursorAt(HubSpotHarness.Now.AddHours(-1)), default));
+        await connector.WriteAccountsAsync([new AccountWrite("1", new Dictionary<string, object?> { [ManagedField.StageReason] = "x" })], default);
+        await connector.CreateTaskAsync(new TaskRequest("1", null, "s", "d", new DateOnly(2026, 6, 1)), default);
+
+        Assert.That(_hs.Server.LogEntries.Select(e => e.RequestMessage.Path).Distinct(),
+            Is.EquivalentTo(new[] { prefix + "/companies/search", prefix + "/companies", prefix + "/companies/batch/update", prefix + "/tasks" }));
+        Assert.That(_hs.Server.LogEntries.Select(e => (int)e.ResponseMessage.StatusCode!), Is.All.LessThan(300));
+    }
+}

@@ -1,0 +1,61 @@
+using CrmStateSync.Crm.Contract;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CrmStateSync.Crm.HubSpot.Tests;
+
+public sealed class HubSpotOptionsTests
+{
+    [Test]
+    public void Validate_Defaults_OnlyTheMissingTokenIsAProblem()
+    {
+        Assert.That(new HubSpotOptions().Validate(), Is.EqualTo(new[] { "Crm:HubSpot:AccessToken: is required (a private-app token or service key, from the environment or a secrets file)" }));
+    }
+
+    [Test]
+    public void Validate_ManyBadSettings_EveryProblemListedWithItsKeyAndNoToken()
+    {
+        var options = new HubSpotOptions
+        {
+            AccessToken = "pat-na1-should-never-print",
+            ApiPathPrefix = "crm/objects/2026-03/",
+            SearchPageSize = 500,
+            LookBack = TimeSpan.FromMinutes(-1),
+            RequestsPer10Seconds = 0,
+            DailyLimit = 0,
+            RenewalDealType = " ",
+        };
+        options.Resilience.TotalTimeout = TimeSpan.FromSeconds(1);
+
+        var problems = options.Validate();
+
+        Assert.That(problems.Select(p => p[..p.IndexOf(": ", StringComparison.Ordinal)]), Is.SupersetOf(new[]
+        {
+            "Crm:HubSpot:ApiPathPrefix", "Crm:HubSpot:SearchPageSize", "Crm:HubSpot:LookBack", "Crm:HubSpot:RequestsPer10Seconds",
+            "Crm:HubSpot:DailyLimit", "Crm:HubSpot:RenewalDealType", "Crm:HubSpot:Resilience:TotalTimeout",
+        }));
+        Assert.That(problems, Has.None.Contains("pat-na1-should-never-print"));
+    }
+
+    [Test]
+    public void AddHubSpotConnector_InvalidOptions_ResolvingFailsWithEveryProblem()
+    {
+        var services = new ServiceCollection().AddLogging().AddHubSpotConnector(o => o.SearchPageSize = 0);
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ICrmConnector>());
+
+        Assert.That(ex!.Failures, Has.Some.StartsWith("Crm:HubSpot:AccessToken").And.Some.StartsWith("Crm:HubSpot:SearchPageSize"));
+    }
+
+    [Test]
+    public void AddHubSpotConnector_ValidOptions_ResolvesTheHubSpotConnector()
+    {
+        var services = new ServiceCollection().AddLogging().AddHubSpotConnector(o => o.AccessToken = "pat-na1-abcdef");
+        using var provider = services.BuildServiceProvider();
+
+        var connector = provider.GetRequiredService<ICrmConnector>();
+
+        Assert.That((connector.Provider, connector.Usage), Is.EqualTo(("hubspot", new ApiUsage(null, null, 0))));
+    }
+}

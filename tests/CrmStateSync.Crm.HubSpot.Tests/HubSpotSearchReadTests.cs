@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace CrmStateSync.Crm.HubSpot.Tests;
+
+public sealed class HubSpotSearchReadTests
+{
+    private static readonly long NowMs = HubSpotHarness.Now.ToUnixTimeMilliseconds();
+    private HubSpotHarness _hs = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _hs = new HubSpotHarness();
+        Some.Json(_hs.Server, WireMock.RequestBuilders.Request.Create().UsingGet(), 200, Some.Page([]));
+    }
+
+    [TearDown]
+    public void TearDown() => _hs.Dispose();
+
+    [Test]
+    public async Task ReadOpportunities_450Changed_ThreeSearchPagesAndOneAssociationCallPerPage()
+    {
+        new FakeSearch("hs_lastmodifieddate", Some.Records(450, 1, i => NowMs - 600_000 + i)).Serve(_hs.Server, "/crm/v3/objects/deals");
+        Some.Associations(_hs.Server, "deals");
+
+        var changes = await Some.All(_hs.Connector().ReadOpportunitiesAsync(Some.CursorAt(HubSpotHarness.Now.AddHours(-1)), default));
+
+        Assert.That(changes, Has.Count.EqualTo(450));
+        Assert.That(_hs.Calls("POST", "/deals/search"), Has.Count.EqualTo(3), "⌈450/200⌉ search pages");
+        var links = _hs.Calls("POST", "/crm/v4/associations/deals/companies/batch/read");
+        Assert.That(links.Select(c => HubSpotHarness.Body(c).GetProperty("inputs").GetArrayLength()), Is.EqualTo(new[] { 200, 200, 50 }));
+        Assert.That(changes[0].Record!.AccountId, Is.EqualTo("c1"));
+        Assert.That(changes.Select(c => c.Id).Distinct().Count(), Is.EqualTo(450));
+    }
+
+    [Test]
+    public async Task ReadAccounts_CursorSet_LooksBackFromCursorToNowSortedByTimestampThenId()
+    {
+        new FakeSearch("hs_lastmodifieddate", []).Serve(_hs.Server, "/crm/v3/objects/companies");
+        var cursor = HubSpotHarness.Now.AddHours(-1);
+
+        await Some.All(_hs.Connector().ReadAccountsAsync(Some.CursorAt(cursor), default));
+
+        var body = HubSpotHarness.Body(_hs.Calls("POST", "/companies/search").Single());
+        var filters = body.GetProperty("filterGroups")[0].GetProperty("filters");
+        Assert.That(Filter(filters[0]), Is.EqualTo(("hs_lastmodifieddate", "GTE", cursor.AddMinutes(-5).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture))));
+        Assert.That(Filter(filters[1]), Is.EqualTo(("hs_lastmodifieddate", "LTE", NowMs.ToString(CultureInfo.InvariantCulture))));
+        Assert.That(body.GetProperty("sorts").EnumerateArray().Select(s => s.GetProperty("propertyName").GetString() + " " + s.GetProperty("direction").GetString()),
+            Is.EqualTo(new[] { "hs_lastmodifieddate ASCENDING", "hs_object_id ASCENDING" }));
+        Assert.That(body.GetProperty("limit").GetInt32(), Is.EqualTo(200));
+        Assert.That(body.GetProperty("properties").EnumerateArray().Select(p => p.GetString()), Does.Contain("cs_lifecycle_stage").And.Contain("hs_lastmodifieddate"));
+    }
+
+    [Test]
+    public async Task ReadContacts_CursorSet_FiltersOnLastmodifieddateNotHsLastmodifieddate()
+    {
+        new FakeSearch("lastmodifieddate", Some.Records(3, 1, i => NowMs - 1000)).Serve(_hs.Server, "/crm/v3/objects/contacts");
+        Some.Associations(_hs.Server, "contacts");
+
+        var changes = await Some.All(_hs.Connector().ReadContactsAsync(Some.CursorAt(HubSpotHarness.Now.AddHours(-1)), default));
+
+        var body = HubSpotHarness.Body(_hs.Calls("POST", "/contacts/search").Single());
+        var names = body.GetProperty("filterGroups")[0].GetProperty("filters").EnumerateArray().Select(f => f.GetProperty("propertyName").GetString());
+        Assert.That(names, Is.All.EqualTo("lastmodifieddate"));
+        Assert.That(changes.Select(c => c.ModifiedAt), Is.All.EqualTo(DateTimeOffset.FromUnixTimeMilliseconds(NowMs - 1000)));
+    }
+
+    [Test]
+    public async Task ReadAccounts_TiedTimestampsAcrossPageBoundary_EveryRecordOnce()
+    {
+        // Records 151..300 share one millisecond; the page boundary at 200 falls inside the tie.
+        new FakeSearch("hs_lastmodifieddate", Some.Records(300, 1, i => i < 150 ? NowMs - 5000 + i : NowMs - 1000)).Serve(_hs.Server, "/crm/v3/objects/companies");
+
+        var changes = await Some.All(_hs.Connector().ReadAccountsAsync(Some.CursorAt(HubSpotHarness.Now.AddHours(-1)), default));
+
+        Assert.That(changes.Select(c => c.Id), Is.EquivalentTo(Enumerable.Range(1, 300).Select(i => i.ToString(CultureInfo.InvariantCulture))));
+        Assert.That(_hs.Calls("POST", "/companies/search"), Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task ReadAccounts_WindowTotal25000_SplitInHalvesSoNoQueryPagesPast10000()
+    {
+        var from = HubSpotHarness.Now.AddHours(-10).ToUnixTimeMilliseconds();
+        new FakeSearch("hs_lastmodifieddate", Some.Records(25_000, 1, i => from + (i * 1000L))).Serve(_hs.Server, "/crm/v3/objects/companies");
+
+        var changes = await Some.All(_hs.Connector(o => o.LookBack = TimeSpan.Zero).ReadAccountsAsync(Some.CursorAt(HubSpotHarness.Now.AddHours(-10)), default));
+
+        var calls = _hs.Calls("POST", "/companies/search");
+        Assert.That(changes.Select(c => c.Id).Distinct().Count(), Is.EqualTo(25_000));
+        Assert.That(changes, Has.Count.EqualTo(25_000));
+        Assert.That(FakeSearch.Afters(calls).Select(a => a is null ? 0 : int.Parse(a, CultureInfo.InvariantCulture)), Is.All.LessThanOrEqualTo(10_000 - 200));
+        Assert.That(calls.Select(c => (int)c.ResponseMessage.StatusCode!), Is.All.EqualTo(200));
+        var windows = calls.Select(Window).Distinct().ToList();
+        var mid = from + ((NowMs - from) / 2);
+        Assert.That(windows.Take(3), Is.EqualTo(new[] { (from, NowMs), (from, mid), (from, from + ((mid - from) / 2)) }));
+        Assert.That(windows, Does.Contain((mid + 1, NowMs)));
+    }
+
+    [Test]
+    public async Task ReadAccounts_12000AtOneTimestamp_ReadCompletelyByIdPaging()
+    {
+        var tied = NowMs - 60_000;
+        (long, long)[] records = [.. Some.Records(12_000, 1, _ => tied), .. Some.Records(10, 50_000, i => tied + 1000 + i)];
+        new FakeSearch("hs_lastmodifieddate", records).Serve(_hs.Server, "/crm/v3/objects/companies");
+
+        var changes = await Some.All(_hs.Connector().ReadAccountsAsync(Some.CursorAt(HubSpotHarness.Now.AddHours(-1)), default));
+
+        Assert.That(changes.Select(c => c.Id).Distinct().Count(), Is.EqualTo(12_010));
+        var byId = _hs.Calls("POST", "/companies/search").Select(HubSpotHarness.Body)
+            .Where(b => b.GetProperty("sorts")[0].GetProperty("propertyName").GetString() == "hs_object_id").ToList();
+        Assert.That(byId, Has.Count.EqualTo(60), "12,000 / 200 keyset pages");
+        Assert.That(byId.Select(b => b.TryGetProperty("after", out _)), Is.All.False);
+        Assert.That(Filter(byId[1].GetProperty("filterGroups")[0].GetProperty("filters")[2]), Is.EqualTo(("hs_object_id", "GT", "200")));
+        Assert.That(byId.Select(b => Window(b)), Is.All.EqualTo((tied, tied)));
+    }
+
+    private static (string?, string?, string?) Filter(JsonElement f) =>
+        (f.GetProperty("propertyName").GetString(), f.GetProperty("operator").GetString(), f.GetProperty("value").GetString());
+
+    private static (long, long) Window(WireMock.Logging.ILogEntry call) => Window(HubSpotHarness.Body(call));
+
+    private static (long, long) Window(JsonElement body)
+    {
+        var f = body.GetProperty("filterGroups")[0].GetProperty("filters");
+        return (long.Parse(f[0].GetProperty("value").GetString()!, CultureInfo.InvariantCulture), long.Parse(f[1].GetProperty("value").GetString()!, CultureInfo.InvariantCulture));
+    }
+}
