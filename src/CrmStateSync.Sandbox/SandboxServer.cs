@@ -1,4 +1,5 @@
 using System.Net;
+using CrmStateSync.Sandbox.HubSpot;
 using CrmStateSync.Sandbox.Salesforce;
 using CrmStateSync.Sandbox.Seed;
 using Microsoft.AspNetCore.Builder;
@@ -23,6 +24,7 @@ public sealed class SandboxServer : IAsyncDisposable
     {
         Options = options ?? new SandboxOptions();
         Salesforce = new SalesforceOrg(Options);
+        HubSpot = new HubSpotPortal(Options);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k =>
@@ -32,12 +34,16 @@ public sealed class SandboxServer : IAsyncDisposable
         });
         _app = builder.Build();
         SalesforceEndpoints.Map(_app, Salesforce);
+        HubSpotEndpoints.Map(_app, HubSpot);
     }
 
     public SandboxOptions Options { get; }
 
     /// <summary>The Salesforce org (tables, tokens, API usage, failure hooks).</summary>
     public SalesforceOrg Salesforce { get; }
+
+    /// <summary>The HubSpot portal (tables, associations, rate window, failure hooks).</summary>
+    public HubSpotPortal HubSpot { get; }
 
     /// <summary>The base address, <c>http://127.0.0.1:PORT</c>; available once started.</summary>
     public Uri Url => _url ?? throw new InvalidOperationException("The sandbox is not started; call StartAsync first");
@@ -47,6 +53,14 @@ public sealed class SandboxServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(seed);
         SeedLoader.Load(new SalesforceSeedTarget(Salesforce), seed, Options.Clock.GetUtcNow());
+        return this;
+    }
+
+    /// <summary>Stores <paramref name="seed"/> in the HubSpot portal in its property names, children associated to their company.</summary>
+    public SandboxServer SeedHubSpot(SeedData seed)
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        SeedLoader.Load(new HubSpotSeedTarget(HubSpot), seed, Options.Clock.GetUtcNow());
         return this;
     }
 

@@ -9,6 +9,7 @@ public sealed class SandboxTable(string name, IComparer<string> idOrder)
     private readonly Lock _lock = new();
     private readonly Dictionary<string, SandboxRecord> _records = new(StringComparer.Ordinal);
     private SandboxRecord[]? _ordered;
+    private SandboxRecord[]? _byId;
 
     /// <summary>The object's API name (<c>Account</c>, <c>companies</c> …).</summary>
     public string Name { get; } = name;
@@ -41,6 +42,7 @@ public sealed class SandboxTable(string name, IComparer<string> idOrder)
         {
             _records[record.Id] = record;
             _ordered = null;
+            _byId = null;
         }
     }
 
@@ -58,6 +60,7 @@ public sealed class SandboxTable(string name, IComparer<string> idOrder)
             var updated = change(current);
             _records[id] = updated;
             _ordered = null;
+            _byId = null;
             return updated;
         }
     }
@@ -77,4 +80,23 @@ public sealed class SandboxTable(string name, IComparer<string> idOrder)
             return _ordered;
         }
     }
+
+    /// <summary>Every record ordered by id as the CRM sorts ids; an immutable snapshot (HubSpot's list order).</summary>
+    public IReadOnlyList<SandboxRecord> OrderedById()
+    {
+        lock (_lock)
+        {
+            if (_byId is null)
+            {
+                var ordered = _records.Values.ToArray();
+                Array.Sort(ordered, (a, b) => idOrder.Compare(a.Id, b.Id));
+                _byId = ordered;
+            }
+
+            return _byId;
+        }
+    }
+
+    /// <summary>The order of ids in this table.</summary>
+    public IComparer<string> IdOrder => idOrder;
 }

@@ -69,6 +69,7 @@ internal sealed class SalesforceSchema
         var type = key switch
         {
             "name" => "string",
+            "modifiedAt" => "datetime",
             "ownerId" => "reference",
             "goalOwnerId" => "reference",
             "accountId" => "reference",
