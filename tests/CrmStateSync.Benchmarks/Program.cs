@@ -13,5 +13,11 @@ if (args is ["allocations", .. var options])
     return AllocationBreakdown.Run(options);
 }
 
+// `connector-read --crm salesforce|hubspot [--accounts N] [--enforce-budget 100/10s]`: the real connector reads the sandbox.
+if (args is ["connector-read", .. var readOptions])
+{
+    return await ConnectorReadRun.RunAsync(readOptions);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(EvaluateBenchmarks).Assembly).Run(args);
 return 0;

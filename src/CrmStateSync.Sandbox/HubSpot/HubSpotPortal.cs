@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using CrmStateSync.Crm.Mapping;
+using CrmStateSync.Sandbox.Data;
+
+namespace CrmStateSync.Sandbox.HubSpot;
+
+/// <summary>
+/// The in-memory HubSpot portal: one table per object type of the default mapping (numeric ids), the company
+/// associations of deals, contacts and usage, the rolling 10-second request window, and write-failure hooks.
+/// </summary>
+public sealed class HubSpotPortal
+{
+    public const string IntegrationUser = "9000001";
+    public const string SeedUser = "9000002";
+
+    private readonly ConcurrentDictionary<string, SandboxTable> _tables = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<(string Type, string Id), string> _companies = new();
+    private readonly ConcurrentDictionary<string, string> _failures = new(StringComparer.Ordinal);
+    private readonly Queue<long> _window = new();
+    private readonly Lock _windowLock = new();
+    private long _nextId = 1_000_000;
+    private long _requests;
+    private long _rateLimited;
+
+    internal HubSpotPortal(SandboxOptions options)
+    {
+        Options = options;
+        foreach (var type in Mapping.Objects.Values)
+        {
+            _tables[type] = new SandboxTable(type, IdOrder.Numeric);
+        }
+    }
+
+    public SandboxOptions Options { get; }
+
+    public FieldMappingOptions Mapping { get; } = DefaultMappings.HubSpot();
+
+    /// <summary>Requests answered (429s included).</summary>
+    public long Requests => Interlocked.Read(ref _requests);
+
+    /// <summary>429 TEN_SECONDLY_ROLLING answers sent.</summary>
+    public long RateLimited => Interlocked.Read(ref _rateLimited);
+
+    public SandboxTable? Table(string type) => _tables.GetValueOrDefault(type);
+
+    /// <summary>The table of a mapped object (<c>Account</c>, <c>Opportunity</c>, <c>Contact</c>, <c>Usage</c>, <c>Task</c>).</summary>
+    public SandboxTable TableOf(string canonicalObject) => _tables[Mapping.Objects[canonicalObject]];
+
+    /// <summary>Makes every update of record <paramref name="id"/> fail with <paramref name="category"/> (<c>VALIDATION_ERROR</c> …).</summary>
+    public void FailWrites(string id, string category = "VALIDATION_ERROR") => _failures[id] = category;
+
+    /// <summary>The company a deal, contact, usage row or task is associated with.</summary>
+    public string? CompanyOf(string type, string id) => _companies.GetValueOrDefault((type, id));
+
+    internal void Associate(string type, string id, string companyId) => _companies[(type, id)] = companyId;
+
+    internal string? Failure(string id) => _failures.GetValueOrDefault(id);
+
+    internal string NextId() => Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Counts a request in the rolling window; false when the enforced budget is spent. Also the remaining count.</summary>
+    internal (bool Allowed, int Remaining) Admit()
+    {
+        Interlocked.Increment(ref _requests);
+        var now = Options.Clock.GetTimestamp();
+        var windowTicks = (long)(TimeSpan.FromSeconds(10).TotalSeconds * Options.Clock.TimestampFrequency);
+        lock (_windowLock)
+        {
+            while (_window.Count > 0 && now - _window.Peek() >= windowTicks)
+            {
+                _window.Dequeue();
+            }
+
+            if (Options.HubSpotEnforceBudget && _window.Count >= Options.HubSpotTenSecondLimit)
+            {
+                Interlocked.Increment(ref _rateLimited);
+                return (false, 0);
+            }
+
+            _window.Enqueue(now);
+            return (true, Math.Max(0, Options.HubSpotTenSecondLimit - _window.Count));
+        }
+    }
+}

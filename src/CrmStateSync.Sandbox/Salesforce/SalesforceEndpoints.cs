@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CrmStateSync.Sandbox.Salesforce;
+
+/// <summary>
+/// The Salesforce REST subset of crm-apis.md: token, query/queryAll with locators, composite update, describe, Task
+/// creation, limits. Every <c>/services/data</c> call needs a bearer token, counts against the daily limit and carries
+/// <c>Sforce-Limit-Info</c>.
+/// </summary>
+internal static partial class SalesforceEndpoints
+{
+    public const string Data = "/services/data/{version}";
+
+    public static void Map(WebApplication app, SalesforceOrg org)
+    {
+        var schema = new SalesforceSchema(org.Mapping);
+        var queries = new QueryEndpoint(org, schema);
+        var composite = new CompositeEndpoint(org, schema);
+        app.Use((context, next) => Guard(context, next, org));
+        app.MapPost("/services/oauth2/token", (Delegate)((HttpContext c) => TokenEndpoint.IssueAsync(c, org)));
+        app.MapGet(Data + "/query", (HttpContext c, string version) => queries.QueryAsync(c, version, all: false));
+        app.MapGet(Data + "/queryAll", (HttpContext c, string version) => queries.QueryAsync(c, version, all: true));
+        app.MapGet(Data + "/query/{locator}", (HttpContext c, string locator) => queries.NextAsync(c, locator));
+        app.MapGet(Data + "/queryAll/{locator}", (HttpContext c, string locator) => queries.NextAsync(c, locator));
+        app.MapMethods(Data + "/composite/sobjects", ["PATCH"], (Delegate)composite.UpdateAsync);
+        app.MapGet(Data + "/sobjects/{sobject}/describe", (string sobject) => Describe(schema, sobject));
+        app.MapPost(Data + "/sobjects/{sobject}", (HttpContext c, string sobject) => TaskEndpoint.CreateAsync(c, org, schema, sobject));
+        app.MapGet(Data + "/limits", () => Results.Json(new
+        {
+            DailyApiRequests = new { Max = org.Options.SalesforceDailyApiMax, Remaining = Math.Max(0, org.Options.SalesforceDailyApiMax - org.ApiUsed) },
+        }));
+    }
+
+    /// <summary>Auth, version, daily limit and the usage header for every <c>/services/data</c> request.</summary>
+    private static Task Guard(HttpContext context, RequestDelegate next, SalesforceOrg org)
+    {
+        var path = context.Request.Path.Value ?? "";
+        if (!path.StartsWith("/services/data/", StringComparison.Ordinal))
+        {
+            return next(context);
+        }
+
+        var used = org.CountCall();
+        var max = org.Options.SalesforceDailyApiMax;
+        context.Response.Headers["Sforce-Limit-Info"] = $"api-usage={Math.Min(used, max).ToString(CultureInfo.InvariantCulture)}/{max.ToString(CultureInfo.InvariantCulture)}";
+        var auth = context.Request.Headers.Authorization.ToString();
+        if (!auth.StartsWith("Bearer ", StringComparison.Ordinal) || !org.IsValidToken(auth["Bearer ".Length..]))
+        {
+            return SalesforceErrors.WriteAsync(context, 401, "INVALID_SESSION_ID", "Session expired or invalid");
+        }
+
+        if (!VersionPath().IsMatch(path))
+        {
+            return SalesforceErrors.WriteAsync(context, 404, "NOT_FOUND", "The requested resource does not exist");
+        }
+
+        return used > max
+            ? SalesforceErrors.WriteAsync(context, 403, "REQUEST_LIMIT_EXCEEDED", $"TotalRequests Limit exceeded. ({max} a day)")
+            : next(context);
+    }
+
+    private static IResult Describe(SalesforceSchema schema, string sobject)
+    {
+        if (schema.Name(sobject) is not { } name || schema.Fields(name) is not { } fields)
+        {
+            return SalesforceErrors.Error(404, "NOT_FOUND", $"The requested resource does not exist: sObject type '{sobject}' is not supported.");
+        }
+
+        return Results.Json(new
+        {
+            name,
+            fields = fields.Values.Select(f => new
+            {
+                name = f.Name, type = f.Type, updateable = f.Updateable, nillable = f.Name != "Id", calculated = false,
+                restrictedPicklist = f.RestrictedPicklist, picklistValues = f.PicklistValues.Select(v => new { value = v, label = v, active = true }),
+                referenceTo = f.ReferenceTo is null ? Array.Empty<string>() : [f.ReferenceTo],
+            }),
+        });
+    }
+
+    [GeneratedRegex(@"^/services/data/v\d{2,3}\.\d(/|$)")]
+    private static partial Regex VersionPath();
+}

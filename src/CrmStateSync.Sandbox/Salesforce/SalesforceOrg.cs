@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using CrmStateSync.Crm.Mapping;
+using CrmStateSync.Sandbox.Data;
+
+namespace CrmStateSync.Sandbox.Salesforce;
+
+/// <summary>
+/// The in-memory Salesforce org: one table per sObject of the default mapping (plus Task), the access tokens issued,
+/// the daily API usage, and the hooks that make chosen records fail on write.
+/// </summary>
+public sealed class SalesforceOrg
+{
+    private readonly ConcurrentDictionary<string, SandboxTable> _tables = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, int> _tokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Code, int Times)> _failures = new(StringComparer.Ordinal);
+    private long _apiUsed;
+    private int _tokenCount;
+
+    internal SalesforceOrg(SandboxOptions options)
+    {
+        Options = options;
+        foreach (var sobject in Mapping.Objects.Values)
+        {
+            _tables[sobject] = new SandboxTable(sobject, IdOrder.Ordinal);
+        }
+    }
+
+    public SandboxOptions Options { get; }
+
+    /// <summary>The mapping whose field names the org stores and describes (crm-schema.md defaults).</summary>
+    public FieldMappingOptions Mapping { get; } = DefaultMappings.Salesforce();
+
+    internal SalesforceIds Ids { get; } = new();
+
+    /// <summary>API requests counted today (the token endpoint is not counted).</summary>
+    public long ApiUsed => Interlocked.Read(ref _apiUsed);
+
+    /// <summary>Access tokens issued.</summary>
+    public int TokensIssued => Volatile.Read(ref _tokenCount);
+
+    /// <summary>The table of <paramref name="sobject"/>, or null when the org has no such object.</summary>
+    public SandboxTable? Table(string sobject) => _tables.GetValueOrDefault(sobject);
+
+    /// <summary>The table of a mapped object (<c>Account</c>, <c>Opportunity</c>, <c>Contact</c>, <c>Usage</c>, <c>Task</c>).</summary>
+    public SandboxTable TableOf(string canonicalObject) => _tables[Mapping.Objects[canonicalObject]];
+
+    /// <summary>
+    /// Makes the next <paramref name="times"/> updates of record <paramref name="id"/> fail with <paramref name="statusCode"/>
+    /// (<c>FIELD_CUSTOM_VALIDATION_EXCEPTION</c>, <c>UNABLE_TO_LOCK_ROW</c> …).
+    /// </summary>
+    public void FailWrites(string id, string statusCode, int times = int.MaxValue) => _failures[id] = (statusCode, times);
+
+    /// <summary>Invalidates every access token (the next call answers 401 INVALID_SESSION_ID).</summary>
+    public void ExpireSessions() => _tokens.Clear();
+
+    internal string IssueToken()
+    {
+        var n = Interlocked.Increment(ref _tokenCount);
+        var token = $"00DSBX0000000001!AQ{n:D4}.{Guid.NewGuid():N}";
+        _tokens[token] = n;
+        return token;
+    }
+
+    internal bool IsValidToken(string? token) => token is not null && _tokens.ContainsKey(token);
+
+    internal long CountCall() => Interlocked.Increment(ref _apiUsed);
+
+    /// <summary>The failure to inject for <paramref name="id"/>, consuming one of its times; null when none.</summary>
+    internal string? TakeFailure(string id)
+    {
+        while (_failures.TryGetValue(id, out var failure))
+        {
+            var next = failure.Times - 1;
+            var replaced = next <= 0 ? _failures.TryRemove(new KeyValuePair<string, (string, int)>(id, failure)) : _failures.TryUpdate(id, (failure.Code, next), failure);
+            if (replaced)
+            {
+                return failure.Code;
+            }
+        }
+
+        return null;
+    }
+}
