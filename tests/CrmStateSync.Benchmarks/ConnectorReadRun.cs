@@ -46,8 +46,10 @@ internal static class ConnectorReadRun
         Console.WriteLine($"  calls made {calls} (sandbox counted {ServerCalls(crm, sandbox)}), floor {floor} (⌈N/{pageSize}⌉{(crm == "hubspot" ? "" : " + token")})");
         if (budget is { } max)
         {
-            var rate = sandbox.HubSpot.Requests / elapsed.TotalSeconds * 10;
-            Console.WriteLine($"  budget {max}/10s: sustained {rate:F1} requests/10s = {rate / max:P1} of the budget, 429s {sandbox.HubSpot.RateLimited}");
+            // The first window's requests go out at once (a burst the budget allows); the sustained rate is what
+            // follows it: (requests − one window's budget) over the whole wall time, a conservative reading.
+            var rate = Math.Max(0, sandbox.HubSpot.Requests - max) / elapsed.TotalSeconds * 10;
+            Console.WriteLine($"  budget {max}/10s: sustained {rate:F1} requests/10s after the first window = {rate / max:P1} of the budget, 429s {sandbox.HubSpot.RateLimited}");
         }
 
         return read == accounts ? 0 : 1;
