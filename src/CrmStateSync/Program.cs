@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CrmStateSync.Commands;
+using CrmStateSync.Logging;
 
 namespace CrmStateSync;
 
@@ -11,9 +12,11 @@ public static class Program
     /// <summary>Runs a command line with the given output streams and clock (tests call this directly).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider clock)
     {
+        using var logging = WorkerLogging.Create(json: Console.IsErrorRedirected);
         var root = new RootCommand("CrmStateSync: keeps customer-lifecycle fields on CRM account records true")
         {
             EvaluateCommand.Create(output, error, clock),
+            DemoCommand.Create(output, logging),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace CrmStateSync.Logging;
+
+/// <summary>
+/// Serilog behind Microsoft.Extensions.Logging: readable text on a terminal, compact JSON when the error stream is
+/// redirected (a container, a service). Logs go to the error stream so a command's own output stays clean.
+/// </summary>
+internal static class WorkerLogging
+{
+    public static ILoggerFactory Create(bool json, LogEventLevel minimum = LogEventLevel.Information)
+    {
+        var configuration = new LoggerConfiguration()
+            .MinimumLevel.Is(minimum)
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
+            .MinimumLevel.Override("Polly", LogEventLevel.Warning)
+            .Enrich.FromLogContext();
+        configuration = json
+            ? configuration.WriteTo.Console(new CompactJsonFormatter(), standardErrorFromLevel: LogEventLevel.Verbose)
+            : configuration.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}", standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+        return LoggerFactory.Create(b => b.AddSerilog(configuration.CreateLogger(), dispose: true));
+    }
+}
