@@ -17,6 +17,7 @@ public static class Program
         {
             EvaluateCommand.Create(output, error, clock),
             DemoCommand.Create(output, logging),
+            SyncCommand.Create(output, error, logging, clock),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

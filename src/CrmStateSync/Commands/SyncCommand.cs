@@ -1,0 +1,49 @@
+using System.CommandLine;
+using CrmStateSync.Hosting;
+using CrmStateSync.Output;
+using Microsoft.Extensions.Logging;
+
+namespace CrmStateSync.Commands;
+
+/// <summary><c>sync --once [--dry-run] [--config FILE] [--format table|json]</c>: one cycle against the configured org.</summary>
+internal static class SyncCommand
+{
+    public static Command Create(TextWriter output, TextWriter error, ILoggerFactory logging, TimeProvider clock)
+    {
+        var once = new Option<bool>("--once") { Description = "Run one cycle and exit (the long-running worker is `run`)", Required = true };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Compute and print the plan; write nothing" };
+        var config = new Option<FileInfo?>("--config", "-c") { Description = "appsettings file (default ./appsettings.json), then CRMSTATESYNC_ environment variables" };
+        var format = new Option<string>("--format") { Description = "Plan format for --dry-run: table or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var command = new Command("sync", "Run one sync cycle against the configured org") { once, dryRun, config, format };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(dryRun), parse.GetValue(config), parse.GetValue(format)!, output, error, logging, clock, ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(bool dryRun, FileInfo? config, string format, TextWriter output, TextWriter error, ILoggerFactory logging, TimeProvider clock, CancellationToken ct)
+    {
+        var configuration = WorkerConfiguration.Load(config?.FullName);
+        var (options, rules, problems) = WorkerConfiguration.Validate(configuration);
+        if (problems.Count > 0)
+        {
+            return Failures.Problems(problems, error);
+        }
+
+        try
+        {
+            await using var worker = await Worker.StartAsync(configuration, options, rules!, logging, clock, ct).ConfigureAwait(false);
+            var result = await worker.Engine.RunCycleAsync(dryRun, ct).ConfigureAwait(false);
+            if (dryRun)
+            {
+                PlanWriter.Write(output, result, format);
+            }
+
+            output.WriteLine(result.Summary.ToString());
+            return result.Summary.Outcome == "ok" ? ExitCodes.Success : ExitCodes.PartialFailure;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return Failures.Report(ex, error);
+        }
+    }
+}

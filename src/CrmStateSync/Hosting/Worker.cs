@@ -1,0 +1,59 @@
+using CrmStateSync.Crm.Contract;
+using CrmStateSync.Crm.HubSpot;
+using CrmStateSync.Crm.Salesforce;
+using CrmStateSync.Rules.Configuration;
+using CrmStateSync.Rules.Evaluation;
+using CrmStateSync.Store;
+using CrmStateSync.Sync.Engine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CrmStateSync.Hosting;
+
+/// <summary>The composed worker for a configured org: the connector, the SQLite store and the sync engine.</summary>
+internal sealed class Worker : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private Worker(ServiceProvider services, SqliteSyncStore store, SyncEngine engine, WorkerOptions options)
+    {
+        (_services, Store, Engine, Options) = (services, store, engine, options);
+    }
+
+    public SqliteSyncStore Store { get; }
+    public SyncEngine Engine { get; }
+    public WorkerOptions Options { get; }
+
+    public ICrmConnector Connector => _services.GetRequiredService<ICrmConnector>();
+
+    /// <summary>Composes the worker from validated configuration (see <see cref="WorkerConfiguration.Validate"/>).</summary>
+    public static async Task<Worker> StartAsync(IConfiguration configuration, WorkerOptions options, CompiledRules rules, ILoggerFactory logging, TimeProvider clock, CancellationToken ct)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(logging);
+        services.AddLogging();
+        if (options.Provider == "hubspot")
+        {
+            services.AddHubSpotConnector(o => configuration.GetSection("Crm:HubSpot").Bind(o), clock);
+        }
+        else
+        {
+            services.AddSalesforceConnector(configuration.GetSection("Crm:Salesforce"), clock);
+        }
+
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var path = Path.GetFullPath(options.DatabasePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var store = await SqliteSyncStore.OpenAsync(path, options.OrgId!, options.Provider!, cancellationToken: ct).ConfigureAwait(false);
+        var sync = WorkerConfiguration.Bind<SyncOptions>(configuration.GetSection("Sync"), []);
+        var engine = new SyncEngine(provider.GetRequiredService<ICrmConnector>(), new SyncStorePort(store), new RulesEngine(rules), sync, clock, logging.CreateLogger<SyncEngine>());
+        return new Worker(provider, store, engine, options);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Store.DisposeAsync().ConfigureAwait(false);
+        await _services.DisposeAsync().ConfigureAwait(false);
+    }
+}

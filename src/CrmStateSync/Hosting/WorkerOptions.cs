@@ -1,0 +1,45 @@
+namespace CrmStateSync.Hosting;
+
+/// <summary>The worker itself (<c>Worker</c> section): which org, where its state lives, how often it runs.</summary>
+public sealed class WorkerOptions
+{
+    public const string Section = "Worker";
+
+    /// <summary><c>salesforce</c> or <c>hubspot</c>.</summary>
+    public string? Provider { get; set; }
+
+    /// <summary>The org this worker serves (Salesforce org id, HubSpot portal id): the SQLite file is tied to it.</summary>
+    public string? OrgId { get; set; }
+
+    /// <summary>The SQLite file. Default <c>state/crmstatesync.db</c>.</summary>
+    public string DatabasePath { get; set; } = "state/crmstatesync.db";
+
+    /// <summary>Time between cycles of <c>run</c>. Default 15 minutes.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>A file touched after every cycle of <c>run</c>, for a container probe. Null = none.</summary>
+    public string? HeartbeatPath { get; set; }
+
+    public IEnumerable<string> Validate()
+    {
+        if (Provider is not ("salesforce" or "hubspot"))
+        {
+            yield return $"{Section}:Provider: '{Provider}' is not salesforce or hubspot";
+        }
+
+        if (string.IsNullOrWhiteSpace(OrgId))
+        {
+            yield return $"{Section}:OrgId: required (the org this worker serves; its SQLite file is tied to it)";
+        }
+
+        if (string.IsNullOrWhiteSpace(DatabasePath))
+        {
+            yield return $"{Section}:DatabasePath: required";
+        }
+
+        if (Interval < TimeSpan.FromSeconds(10))
+        {
+            yield return $"{Section}:Interval: at least 10 seconds (was {Interval})";
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System.Text.Json;
+using CrmStateSync.Sandbox;
+using CrmStateSync.Sandbox.Seed;
+using CrmStateSync.Tests.TestSupport;
+
+namespace CrmStateSync.Tests.Commands;
+
+/// <summary><c>sync --once</c> against a configured org (the loopback sandbox), through the real configuration binding.</summary>
+public class SyncCommandTests
+{
+    private const string Secret = "s3cret-value-for-tests";
+
+    private static async Task<SandboxServer> SandboxAsync(int accounts = 12)
+    {
+        var sandbox = new SandboxServer(new SandboxOptions { SalesforceClientSecret = Secret });
+        sandbox.SeedSalesforce(SandboxSeed.Generate(new SeedOptions { Accounts = accounts }));
+        await sandbox.StartAsync();
+        return sandbox;
+    }
+
+    private static string Config(TempFolder folder, Uri sandbox, string secret = Secret, object? extra = null)
+    {
+        var settings = new Dictionary<string, object?>
+        {
+            ["Worker"] = new { Provider = "salesforce", OrgId = "00Dsandbox", DatabasePath = Path.Combine(folder.Path, "state.db") },
+            ["Crm"] = new { Salesforce = new { LoginUrl = sandbox.ToString(), ClientId = "sandbox-client", ClientSecret = secret } },
+        };
+        if (extra is not null)
+        {
+            settings["Rules"] = extra;
+        }
+
+        return folder.Write("appsettings.json", JsonSerializer.Serialize(settings));
+    }
+
+    [Test]
+    public async Task SyncOnce_ConfiguredOrg_WritesThenWritesNothing()
+    {
+        await using var sandbox = await SandboxAsync();
+        using var folder = new TempFolder();
+        var config = Config(folder, sandbox.Url);
+
+        var first = CommandRun.Of("sync", "--once", "--config", config);
+        var second = CommandRun.Of("sync", "--once", "--config", config);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.ExitCode, Is.EqualTo(ExitCodes.Success), first.Error);
+            Assert.That(first.Output, Does.Match(@"written [1-9]\d*"));
+            Assert.That(second.ExitCode, Is.EqualTo(ExitCodes.Success), second.Error);
+            Assert.That(second.Output, Does.Contain("written 0,"), "a second cycle with nothing changed writes nothing");
+        });
+    }
+
+    [Test]
+    public async Task SyncOnceDryRun_PrintsThePlanAndWritesNothing()
+    {
+        await using var sandbox = await SandboxAsync();
+        using var folder = new TempFolder();
+        var config = Config(folder, sandbox.Url);
+        var before = sandbox.Salesforce.ApiUsed;
+
+        var dry = CommandRun.Of("sync", "--once", "--dry-run", "--format", "json", "--config", config);
+        var real = CommandRun.Of("sync", "--once", "--config", config);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(dry.ExitCode, Is.EqualTo(ExitCodes.Success), dry.Error);
+            Assert.That(dry.Output, Does.Contain("\"writes\"").And.Contain("\"crmValue\"").And.Contain("\"newValue\""));
+            Assert.That(dry.Output, Does.Contain("written 0,").And.Contain("(dry run)"));
+            Assert.That(real.Output, Does.Match(@"written [1-9]\d*"), "the dry run left the writes to the real cycle");
+            Assert.That(sandbox.Salesforce.ApiUsed, Is.GreaterThan(before));
+        });
+    }
+
+    [Test]
+    public async Task SyncOnce_WrongSecret_FailsNamingTheCredentialNotItsValue()
+    {
+        await using var sandbox = await SandboxAsync();
+        using var folder = new TempFolder();
+        const string wrong = "wrong-secret-do-not-print";
+
+        var run = CommandRun.Of("sync", "--once", "--config", Config(folder, sandbox.Url, wrong));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.AuthenticationFailure));
+            Assert.That(run.Error, Does.Contain("Crm:Salesforce:ClientSecret").And.Contain("invalid_client"));
+            Assert.That(run.Error + run.Output, Does.Not.Contain(wrong));
+        });
+    }
+
+    [Test]
+    public void SyncOnce_BadConfiguration_ListsEveryProblemWithItsKey()
+    {
+        using var folder = new TempFolder();
+        var config = folder.Write("appsettings.json", JsonSerializer.Serialize(new
+        {
+            Worker = new { Provider = "dynamics", Interval = "00:00:01" },
+            Sync = new { WriteChunk = 0 },
+            Rules = new { Thresholds = new { OutcomeCycleDays = -5 } },
+        }));
+
+        var run = CommandRun.Of("sync", "--once", "--config", config);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.ConfigurationError));
+            Assert.That(run.Error, Does.Contain("Worker:Provider").And.Contain("Worker:OrgId").And.Contain("Worker:Interval")
+                .And.Contain("Sync:WriteChunk").And.Contain("Rules:Thresholds:OutcomeCycleDays"));
+        });
+    }
+
+    [Test]
+    public void SyncOnce_SalesforceWithoutCredentials_ListsTheMissingKeys()
+    {
+        using var folder = new TempFolder();
+        var config = folder.Write("appsettings.json", JsonSerializer.Serialize(new { Worker = new { Provider = "salesforce", OrgId = "00D" } }));
+
+        var run = CommandRun.Of("sync", "--once", "--config", config);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.ConfigurationError));
+            Assert.That(run.Error, Does.Contain("Crm:Salesforce:ClientId").And.Contain("Crm:Salesforce:ClientSecret"));
+        });
+    }
+}
