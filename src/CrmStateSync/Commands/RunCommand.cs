@@ -1,0 +1,48 @@
+using System.CommandLine;
+using CrmStateSync.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CrmStateSync.Commands;
+
+/// <summary><c>run [--config FILE]</c>: the long-running worker (a hosted BackgroundService; Ctrl+C or SIGTERM stops it gracefully).</summary>
+internal static class RunCommand
+{
+    public static Command Create(TextWriter error, ILoggerFactory logging, TimeProvider clock)
+    {
+        var config = new Option<FileInfo?>("--config", "-c") { Description = "appsettings file (default ./appsettings.json), then CRMSTATESYNC_ environment variables" };
+        var command = new Command("run", "Run the worker: a sync cycle every Worker:Interval until stopped") { config };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(config), error, logging, clock, ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(FileInfo? config, TextWriter error, ILoggerFactory logging, TimeProvider clock, CancellationToken ct)
+    {
+        var configuration = WorkerConfiguration.Load(config?.FullName);
+        var (options, rules, problems) = WorkerConfiguration.Validate(configuration);
+        if (problems.Count > 0)
+        {
+            return Failures.Problems(problems, error);
+        }
+
+        try
+        {
+            await using var worker = await Worker.StartAsync(configuration, options, rules!, logging, clock, ct).ConfigureAwait(false);
+            var builder = Host.CreateApplicationBuilder();
+            builder.Logging.ClearProviders();
+            builder.Services.AddSingleton(logging);
+            builder.Services.AddSingleton(worker);
+            builder.Services.AddSingleton(clock);
+            builder.Services.AddHostedService<SyncWorker>();
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(2));
+            using var host = builder.Build();
+            await host.RunAsync(ct).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return Failures.Report(ex, error);
+        }
+    }
+}

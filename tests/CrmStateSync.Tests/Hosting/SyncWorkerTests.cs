@@ -1,0 +1,62 @@
+using System.Text.Json;
+using CrmStateSync.Hosting;
+using CrmStateSync.Sandbox;
+using CrmStateSync.Sandbox.Seed;
+using CrmStateSync.Tests.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CrmStateSync.Tests.Hosting;
+
+/// <summary>sync.md `run`: a cycle every interval, a heartbeat after each, a graceful stop.</summary>
+public class SyncWorkerTests
+{
+    [Test]
+    public async Task Run_CycleEveryInterval_WritesTheHeartbeatAndStopsGracefully()
+    {
+        await using var sandbox = new SandboxServer();
+        sandbox.SeedSalesforce(SandboxSeed.Generate(new SeedOptions { Accounts = 8 }));
+        await sandbox.StartAsync();
+        using var folder = new TempFolder();
+        var heartbeat = Path.Combine(folder.Path, "heartbeat");
+        var config = folder.Write("appsettings.json", JsonSerializer.Serialize(new
+        {
+            Worker = new { Provider = "salesforce", OrgId = "00Dsandbox", DatabasePath = Path.Combine(folder.Path, "state.db"), Interval = "00:05:00", HeartbeatPath = heartbeat },
+            Crm = new { Salesforce = new { LoginUrl = sandbox.Url.ToString(), ClientId = sandbox.Options.SalesforceClientId, ClientSecret = sandbox.Options.SalesforceClientSecret } },
+        }));
+        var configuration = WorkerConfiguration.Load(config);
+        var (options, rules, problems) = WorkerConfiguration.Validate(configuration);
+        Assert.That(problems, Is.Empty);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+        await using var worker = await Worker.StartAsync(configuration, options, rules!, NullLoggerFactory.Instance, clock, CancellationToken.None);
+        using var service = new SyncWorker(worker, clock, NullLogger<SyncWorker>.Instance);
+
+        await service.StartAsync(CancellationToken.None);
+        var first = await WaitForAsync(heartbeat, _ => true);
+        clock.Advance(TimeSpan.FromMinutes(5));
+        var second = await WaitForAsync(heartbeat, text => text != first);
+        await service.StopAsync(CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first, Does.StartWith("2026-11-23T12:00:00").And.Contain("ok: read").And.Match(@"written [1-9]"));
+            Assert.That(second, Does.StartWith("2026-11-23T12:05:00").And.Contain("written 0,"), "the second cycle, one interval later, had nothing to write");
+            Assert.That(service.ExecuteTask!.IsCompletedSuccessfully, Is.True, "stopped gracefully");
+        });
+    }
+
+    /// <summary>Waits (bounded) for the heartbeat file to hold a line the predicate accepts.</summary>
+    private static async Task<string> WaitForAsync(string path, Func<string, bool> accept)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            if (File.Exists(path) && await File.ReadAllTextAsync(path) is { Length: > 0 } text && accept(text))
+            {
+                return text;
+            }
+
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+}
