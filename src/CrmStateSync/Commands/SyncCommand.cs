@@ -22,16 +22,14 @@ internal static class SyncCommand
 
     private static async Task<int> RunAsync(bool dryRun, FileInfo? config, string format, TextWriter output, TextWriter error, ILoggerFactory logging, TimeProvider clock, CancellationToken ct)
     {
-        var configuration = WorkerConfiguration.Load(config?.FullName);
-        var (options, rules, problems) = WorkerConfiguration.Validate(configuration);
-        if (problems.Count > 0)
-        {
-            return Failures.Problems(problems, error);
-        }
-
         try
         {
-            await using var worker = await Worker.StartAsync(configuration, options, rules!, logging, clock, ct).ConfigureAwait(false);
+            await using var worker = await Worker.FromConfigurationAsync(config?.FullName, error, logging, clock, ct).ConfigureAwait(false);
+            if (worker is null)
+            {
+                return ExitCodes.ConfigurationError;
+            }
+
             var result = await worker.Engine.RunCycleAsync(dryRun, ct).ConfigureAwait(false);
             if (dryRun)
             {

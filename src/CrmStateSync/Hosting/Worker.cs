@@ -27,6 +27,23 @@ internal sealed class Worker : IAsyncDisposable
 
     public ICrmConnector Connector => _services.GetRequiredService<ICrmConnector>();
 
+    /// <summary>
+    /// Loads and validates the configuration and composes the worker; on invalid configuration lists every problem on
+    /// <paramref name="error"/> and returns null (the caller exits with <see cref="ExitCodes.ConfigurationError"/>).
+    /// </summary>
+    public static async Task<Worker?> FromConfigurationAsync(string? configPath, TextWriter error, ILoggerFactory logging, TimeProvider clock, CancellationToken ct)
+    {
+        var configuration = WorkerConfiguration.Load(configPath);
+        var (options, rules, problems) = WorkerConfiguration.Validate(configuration);
+        if (problems.Count > 0)
+        {
+            Failures.Problems(problems, error);
+            return null;
+        }
+
+        return await StartAsync(configuration, options, rules!, logging, clock, ct).ConfigureAwait(false);
+    }
+
     /// <summary>Composes the worker from validated configuration (see <see cref="WorkerConfiguration.Validate"/>).</summary>
     public static async Task<Worker> StartAsync(IConfiguration configuration, WorkerOptions options, CompiledRules rules, ILoggerFactory logging, TimeProvider clock, CancellationToken ct)
     {
