@@ -1,11 +1,12 @@
 using System.CommandLine;
 using CrmStateSync.Commands;
 using CrmStateSync.Logging;
+using Microsoft.Extensions.Logging;
 
 namespace CrmStateSync;
 
 /// <summary>The one executable: every command of sync.md's command line.</summary>
-public static class Program
+public static partial class Program
 {
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error, TimeProvider.System);
 
@@ -31,6 +32,20 @@ public static class Program
             return ExitCodes.ConfigurationError;
         }
 
-        return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        try
+        {
+            // Exceptions reach here, not System.CommandLine's default handler, so they are logged and mapped to a code.
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var logger = logging.CreateLogger("CrmStateSync");
+            LogUnexpected(logger, ex);
+            error.WriteLine($"unexpected failure: {Crm.Http.Redactor.Redact(ex.Message)}");
+            return ExitCodes.Unexpected;
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Unexpected failure; this is a bug")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception);
 }
