@@ -18,6 +18,7 @@ public static class Program
             EvaluateCommand.Create(output, error, clock),
             DemoCommand.Create(output, logging),
             SyncCommand.Create(output, error, logging, clock),
+            ConflictsCommand.Create(output, error, clock),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
