@@ -20,6 +20,7 @@ public static partial class Program
             DemoCommand.Create(output, logging),
             SyncCommand.Create(output, error, logging, clock),
             RunCommand.Create(error, logging, clock),
+            ConflictsCommand.Create(output, error, clock),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
