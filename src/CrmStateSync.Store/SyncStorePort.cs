@@ -60,9 +60,8 @@ public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
     {
         var entries = await Store.ListConflictsAsync(new ConflictFilter(AccountId: accountId), cancellationToken).ConfigureAwait(false);
         return entries
-            .Where(e => e.ResolvedOn is null)
             .GroupBy(e => e.Field, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.MaxBy(e => e.Id) is { } e ? new PriorConflict(e.CrmValue, e.EngineValue, e.Action) : null!, StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => Prior(g.MaxBy(e => e.Id)!), StringComparer.Ordinal);
     }
 
     public Task SetLastWrittenStageAsync(string accountId, LastWritten lastWritten, CancellationToken cancellationToken) =>
@@ -105,6 +104,9 @@ public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
         var counts = new RunCounts(summary.Read, summary.Evaluated, summary.Written, summary.Rejected, summary.Conflicts, summary.ApiCalls);
         return Store.FinishRunAsync(runId, summary.Outcome, counts, cancellationToken);
     }
+
+    private static PriorConflict Prior(ConflictEntry e) => new(
+        e.CrmValue, e.EngineValue, e.Action, e.ResolvedKeep switch { ConflictKeep.Crm => ResolvedKeep.Crm, ConflictKeep.Engine => ResolvedKeep.Engine, _ => null });
 
     private static PlannedWrite ToPlanned(JournalEntry e) =>
         new(e.AccountId, [.. e.Values.Select(v => new FieldChange(v.Key, null, v.Value, v.Value))], e.Stage);

@@ -74,6 +74,18 @@ public sealed class AccountDiffer(OwnershipOptions ownership)
 
     private void Settle(string accountId, FieldChange change, string? previous, PriorConflict? prior, List<FieldChange> writes, List<ConflictRecord> conflicts)
     {
+        if (prior is { Resolved: { } keep } resolved && resolved.CrmValue == change.CrmText)
+        {
+            // An admin settled this very disagreement: the engine value is written, or the human value is kept until
+            // the computed value changes. Nothing new is logged.
+            if (keep == ResolvedKeep.Engine || resolved.EngineValue != change.Text)
+            {
+                writes.Add(change);
+            }
+
+            return;
+        }
+
         var policy = ownership.PolicyOf(OwnershipOptions.GroupOf(change.Field));
         var conflict = new ConflictRecord(accountId, change.Field, change.CrmText, change.Text, previous, ConflictAction.Reverted, $"{policy}: human edit reverted");
         switch (policy)

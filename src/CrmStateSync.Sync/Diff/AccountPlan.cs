@@ -26,8 +26,21 @@ public enum ConflictAction
 /// <param name="Rule">The policy or the rule that decided.</param>
 public sealed record ConflictRecord(string AccountId, string Field, string? CrmValue, string? EngineValue, string? PreviousValue, ConflictAction Action, string Rule);
 
-/// <summary>The latest logged conflict of a field, which the next diff must remember (CrmWins acceptance, open review).</summary>
-public sealed record PriorConflict(string? CrmValue, string? EngineValue, ConflictAction Action);
+/// <summary>Which value an admin kept when resolving a conflict.</summary>
+public enum ResolvedKeep
+{
+    /// <summary>The human value stays; the worker stops overriding it until its computed value changes.</summary>
+    Crm,
+
+    /// <summary>The worker writes its computed value on the next cycle.</summary>
+    Engine,
+}
+
+/// <summary>
+/// The latest logged conflict of a field, which the next diff must remember (CrmWins acceptance, open review, an
+/// admin's resolution).
+/// </summary>
+public sealed record PriorConflict(string? CrmValue, string? EngineValue, ConflictAction Action, ResolvedKeep? Resolved = null);
 
 /// <summary>One account's plan: the fields to write and the conflicts to log.</summary>
 public sealed record AccountPlan(string AccountId, IReadOnlyList<FieldChange> Writes, IReadOnlyList<ConflictRecord> Conflicts)

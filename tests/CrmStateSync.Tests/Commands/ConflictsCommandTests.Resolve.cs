@@ -52,7 +52,7 @@ public partial class ConflictsCommandTests
         {
             Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.Error);
             Assert.That(run.Output, Does.Contain($"Conflict 1 resolved on 2026-11-23: {printed}"));
-            Assert.That(run.Output, Does.Contain($"--keep {keep}:").And.Contain("does not act on it yet"));
+            Assert.That(run.Output, Does.Contain($"--keep {keep}:").And.Contain(keep == "crm" ? "leaves this field alone" : "writes its computed value"));
             Assert.That((stored.ResolvedKeep, stored.ResolvedOn), Is.EqualTo(((ConflictKeep?)expected, (DateOnly?)Today)));
             Assert.That(Ids(open), Is.EqualTo(new long[] { 3 }));
         });
