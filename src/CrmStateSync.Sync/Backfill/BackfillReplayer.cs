@@ -29,10 +29,19 @@ public sealed class BackfillReplayer(RulesEngine rules)
         var start = from is { } f && f > firstWon ? f : firstWon;
         start = start > asOf ? asOf : start;
         var transitions = new List<Transition>();
+        var usage = ByDate(snapshot.Usage);
+        var seen = 0;
         EvaluationResult result;
         var day = start;
         while (true)
         {
+            // The rules ignore usage dated after the as-of date, so each day reads only the rows up to it (same answer, less work).
+            while (seen < usage.Length && usage[seen].Date <= day)
+            {
+                seen++;
+            }
+
+            current = current with { Usage = new ArraySegment<UsageRow>(usage, 0, seen) };
             result = rules.Evaluate(current, day, EvaluationMode.Backfill);
             transitions.AddRange(result.Stage.Transitions);
             if (day >= asOf)
@@ -45,6 +54,14 @@ public sealed class BackfillReplayer(RulesEngine rules)
         }
 
         return new BackfillReplay(result, transitions, start, asOf.DayNumber - start.DayNumber + 1);
+    }
+
+    private static UsageRow[] ByDate(IReadOnlyList<UsageRow> usage)
+    {
+        var rows = usage.ToArray();
+        var dates = Array.ConvertAll(rows, r => r.Date);
+        Array.Sort(dates, rows);
+        return rows;
     }
 
     /// <summary>The earliest close date of a won opportunity, or null when there is none.</summary>
