@@ -1,0 +1,43 @@
+using CrmStateSync.Crm.Contract;
+using CrmStateSync.Rules.Evaluation;
+using CrmStateSync.Sync.Diff;
+using CrmStateSync.Sync.Ports;
+
+namespace CrmStateSync.Sync.Backfill;
+
+/// <summary>One account's backfill: replay, record the history (unless a dry run), diff the final result against the CRM.</summary>
+internal sealed class BackfillAccountStep(ISyncStore store, RulesEngine rules, AccountDiffer differ)
+{
+    private readonly BackfillReplayer _replayer = new(rules);
+
+    public async Task<(BackfillReplay Replay, AccountPlan Plan, PlannedWrite? Write)?> RunAsync(string accountId, DateOnly asOf, DateOnly? from, bool dryRun, CancellationToken ct)
+    {
+        if (await store.LoadAsync(accountId, ct).ConfigureAwait(false) is not { } loaded)
+        {
+            return null;
+        }
+
+        var replay = _replayer.Replay(loaded.Snapshot, asOf, from);
+        var result = replay.Final;
+        var desired = DesiredValues.From(result, rules.Rules);
+        var lastWritten = await store.LastWrittenFieldsAsync(accountId, ct).ConfigureAwait(false);
+        var prior = await store.LatestConflictsAsync(accountId, ct).ConfigureAwait(false);
+        var plan = differ.Diff(accountId, desired, loaded.CrmText, lastWritten, prior, result.Stage.ManualMove);
+        var stageWrite = plan.Writes.Any(w => w.Field == ManagedField.Stage);
+        var write = plan.Writes.Count > 0 ? new PlannedWrite(accountId, plan.Writes, stageWrite ? result.Stage.LastWritten : null) : null;
+        if (dryRun)
+        {
+            return (replay, plan, write);
+        }
+
+        // The history takes every replayed transition on its historical date; the store de-duplicates a re-run.
+        await store.AppendTransitionsAsync(accountId, replay.Transitions, ct).ConfigureAwait(false);
+        await store.AddConflictsAsync(plan.Conflicts, asOf, ct).ConfigureAwait(false);
+        if (!stageWrite && !Equals(loaded.Snapshot.LastWritten, result.Stage.LastWritten))
+        {
+            await store.SetLastWrittenStageAsync(accountId, result.Stage.LastWritten, ct).ConfigureAwait(false);
+        }
+
+        return (replay, plan, write);
+    }
+}

@@ -1,0 +1,138 @@
+using CrmStateSync.Crm.Contract;
+using CrmStateSync.Rules.Evaluation;
+using CrmStateSync.Sync.Diff;
+using CrmStateSync.Sync.Engine;
+using CrmStateSync.Sync.Ports;
+using Microsoft.Extensions.Logging;
+
+namespace CrmStateSync.Sync.Backfill;
+
+/// <summary>
+/// The go-live migration (sync.md <c>backfill [--from DATE] [--dry-run]</c>): read everything into the cache, replay
+/// every account day by day from its first won opportunity (<see cref="BackfillReplayer"/>), append the replayed
+/// transitions to the history, then diff the final values against the CRM and write them through the journal.
+/// A backfill creates no intervention tasks: what the replay raised is history, not today's work.
+/// </summary>
+public sealed partial class BackfillRunner(ICrmConnector crm, ISyncStore store, RulesEngine rules, SyncOptions options, TimeProvider clock, ILogger<BackfillRunner> logger)
+{
+    private readonly PullStep _pull = new(crm, store, logger);
+    private readonly BackfillAccountStep _account = new(store, rules, new AccountDiffer(options.Ownership));
+    private readonly WriteStep _write = new(crm, store, options);
+
+    /// <summary>Runs the backfill as of today (the clock). A dry run reads and replays but writes nothing: not to the
+    /// CRM, the journal, the history or the cursors; the summary carries the plan.</summary>
+    /// <param name="from">Replay from this date when it is later than an account's first win.</param>
+    /// <param name="dryRun">Compute and return the plan without writing anything.</param>
+    /// <param name="ct">Cancels the run; the journal and cursors leave it resumable.</param>
+    public async Task<BackfillSummary> RunAsync(DateOnly? from, bool dryRun, CancellationToken ct)
+    {
+        var started = clock.GetUtcNow();
+        var asOf = DateOnly.FromDateTime(started.UtcDateTime);
+        var runId = dryRun ? 0 : await store.StartRunAsync("backfill", started, ct).ConfigureAwait(false);
+        var (cursors, read, problems) = await _pull.RunAsync(ct).ConfigureAwait(false);
+        if (!dryRun)
+        {
+            await _write.RecoverAsync(ct).ConfigureAwait(false);
+        }
+
+        var ids = await store.AllAccountsAsync(ct).ConfigureAwait(false);
+        var tally = new Tally();
+        foreach (var id in ids)
+        {
+            if (await _account.RunAsync(id, asOf, from, dryRun, ct).ConfigureAwait(false) is { } done)
+            {
+                tally.Add(done.Replay, done.Plan, done.Write);
+            }
+        }
+
+        var summary = tally.Summary(asOf, dryRun, read, problems);
+        if (!dryRun)
+        {
+            summary = await CommitAsync(tally, ids, cursors, summary, ct).ConfigureAwait(false);
+            await store.FinishRunAsync(runId, ToRun(summary, started), ct).ConfigureAwait(false);
+        }
+
+        summary = summary with { ApiCalls = crm.Usage.CallsMade };
+        var line = summary.ToString();
+        LogBackfill(logger, line);
+        return summary;
+    }
+
+    private async Task<BackfillSummary> CommitAsync(Tally tally, IReadOnlyList<string> ids, Dictionary<CrmObject, ReadCursor> cursors, BackfillSummary summary, CancellationToken ct)
+    {
+        var (written, rejected) = await _write.RunAsync(tally.Writes, ct).ConfigureAwait(false);
+        foreach (var (kind, cursor) in cursors)
+        {
+            await store.SetCursorAsync(kind, cursor, ct).ConfigureAwait(false);
+        }
+
+        await store.ClearChangedAsync(ids, ct).ConfigureAwait(false);
+        return summary with { Written = written, Rejected = rejected, Outcome = rejected > 0 || summary.Problems > 0 ? "partial" : "ok" };
+    }
+
+    private RunSummary ToRun(BackfillSummary s, DateTimeOffset started) => new()
+    {
+        StartedAt = started,
+        FinishedAt = clock.GetUtcNow(),
+        Outcome = s.Outcome,
+        Read = s.Read,
+        Problems = s.Problems,
+        Evaluated = s.Accounts,
+        Written = s.Written,
+        Rejected = s.Rejected,
+        Conflicts = s.Conflicts,
+        Transitions = s.Transitions,
+        ApiCalls = crm.Usage.CallsMade,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backfill {Summary}")]
+    private static partial void LogBackfill(ILogger logger, string summary);
+
+    /// <summary>The running counts of a backfill; only plans and writes are kept per account.</summary>
+    private sealed class Tally
+    {
+        private readonly Dictionary<string, int> _byStage = new(StringComparer.Ordinal);
+        private readonly List<AccountPlan> _plans = [];
+        private int _accounts, _replayed, _conflicts;
+        private long _days;
+
+        public List<PlannedWrite> Writes { get; } = [];
+
+        public void Add(BackfillReplay replay, AccountPlan plan, PlannedWrite? write)
+        {
+            _accounts++;
+            _replayed += replay.From is null ? 0 : 1;
+            _days += replay.Days;
+            _conflicts += plan.Conflicts.Count;
+            foreach (var t in replay.Transitions)
+            {
+                var key = t.To ?? "(cleared)";
+                _byStage[key] = _byStage.GetValueOrDefault(key) + 1;
+            }
+
+            if (!plan.IsEmpty)
+            {
+                _plans.Add(plan);
+            }
+
+            if (write is not null)
+            {
+                Writes.Add(write);
+            }
+        }
+
+        public BackfillSummary Summary(DateOnly asOf, bool dryRun, int read, int problems) => new()
+        {
+            AsOf = asOf,
+            DryRun = dryRun,
+            Read = read,
+            Problems = problems,
+            Accounts = _accounts,
+            Replayed = _replayed,
+            DaysReplayed = _days,
+            TransitionsByStage = _byStage,
+            Conflicts = _conflicts,
+            Plans = _plans,
+        };
+    }
+}

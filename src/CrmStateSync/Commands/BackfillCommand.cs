@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using CrmStateSync.Demo;
+using CrmStateSync.Rules.Evaluation;
+using CrmStateSync.Sandbox;
+using CrmStateSync.Sandbox.Seed;
+using CrmStateSync.Store;
+using CrmStateSync.Sync.Backfill;
+using CrmStateSync.Sync.Engine;
+using Microsoft.Extensions.Logging;
+
+namespace CrmStateSync.Commands;
+
+/// <summary>
+/// <c>backfill [--from YYYY-MM-DD] [--dry-run] [--crm salesforce|hubspot] [--accounts N] [--db FILE]</c>: the go-live
+/// migration (sync.md). For now it runs against the loopback sandbox exactly like <c>demo</c>; the configured-org
+/// composition comes with the <c>run</c> host.
+/// </summary>
+internal static class BackfillCommand
+{
+    public static Command Create(TextWriter output, ILoggerFactory logging)
+    {
+        var from = new Option<DateOnly?>("--from") { Description = "Replay from this date (YYYY-MM-DD) when later than an account's first won opportunity", CustomParser = ParseDate };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Replay and print the plan (account, field, CRM value, new value) without writing anything" };
+        var crm = new Option<string>("--crm") { Description = "Which CRM the sandbox plays: salesforce or hubspot", DefaultValueFactory = _ => "salesforce" };
+        crm.AcceptOnlyFromAmong("salesforce", "hubspot");
+        var accounts = new Option<int>("--accounts") { Description = "Accounts to generate (default 300)", DefaultValueFactory = _ => 300 };
+        var db = new Option<FileInfo?>("--db") { Description = "The SQLite file (default: a fresh file in the temp folder)" };
+        var command = new Command("backfill", "Go-live migration: read everything, replay the rules day by day from each account's first won opportunity, then write")
+        {
+            from, dryRun, crm, accounts, db,
+        };
+        command.SetAction((parse, ct) => RunAsync(new Request(parse.GetValue(from), parse.GetValue(dryRun), parse.GetValue(crm)!, parse.GetValue(accounts), parse.GetValue(db)), output, logging, ct));
+        return command;
+    }
+
+    private sealed record Request(DateOnly? From, bool DryRun, string Crm, int Accounts, FileInfo? Db);
+
+    private static async Task<int> RunAsync(Request request, TextWriter output, ILoggerFactory logging, CancellationToken ct)
+    {
+        var seed = SandboxSeed.Generate(new SeedOptions { Accounts = request.Accounts });
+        await using var sandbox = new SandboxServer();
+        _ = request.Crm == "hubspot" ? sandbox.SeedHubSpot(seed) : sandbox.SeedSalesforce(seed);
+        await sandbox.StartAsync(ct).ConfigureAwait(false);
+        var path = request.Db?.FullName ?? Path.Combine(Path.GetTempPath(), $"crmstatesync-backfill-{request.Crm}-{Guid.NewGuid():N}.db");
+        await using var provider = DemoConnectors.Compose(request.Crm, sandbox, logging);
+        await using var store = await SqliteSyncStore.OpenAsync(path, "demo", request.Crm, cancellationToken: ct).ConfigureAwait(false);
+        var clock = new FixedClock(seed.AsOf.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc));
+        var runner = new BackfillRunner(provider.Connector(), new SyncStorePort(store), RulesEngine.Default, new SyncOptions(), clock, logging.CreateLogger<BackfillRunner>());
+        var summary = await runner.RunAsync(request.From, request.DryRun, ct).ConfigureAwait(false);
+        Report(output, request.Crm, summary, path);
+        return summary.Outcome == "ok" ? ExitCodes.Success : ExitCodes.PartialFailure;
+    }
+
+    private static DateOnly? ParseDate(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        result.AddError($"--from: '{text}' is not a date (YYYY-MM-DD)");
+        return null;
+    }
+
+    private static void Report(TextWriter o, string crm, BackfillSummary summary, string databasePath)
+    {
+        o.WriteLine($"CrmStateSync backfill as of {summary.AsOf:yyyy-MM-dd} through the real {crm} connector (sandbox)");
+        o.WriteLine($"backfill: {summary}");
+        o.WriteLine("transitions by stage:");
+        foreach (var (stage, count) in summary.TransitionsByStage.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            o.WriteLine($"  {stage,-14} {count,6}");
+        }
+
+        if (summary.DryRun)
+        {
+            WritePlan(o, summary);
+        }
+
+        o.WriteLine($"SQLite state: {databasePath}");
+    }
+
+    private static void WritePlan(TextWriter o, BackfillSummary summary)
+    {
+        o.WriteLine("plan (nothing written):");
+        o.WriteLine($"  {"account",-20} {"field",-40} {"CRM value",-24} new value");
+        foreach (var plan in summary.Plans)
+        {
+            foreach (var change in plan.Writes)
+            {
+                o.WriteLine($"  {plan.AccountId,-20} {change.Field,-40} {Cell(change.CrmText),-24} {Cell(change.Text)}");
+            }
+        }
+    }
+
+    private static string Cell(string? text) => text is null ? "(empty)" : text.Length <= 60 ? text : text[..59] + "…";
+}
