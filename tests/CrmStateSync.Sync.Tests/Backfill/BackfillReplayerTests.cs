@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CrmStateSync.Rules.Evaluation;
 using CrmStateSync.Rules.Model;
 using CrmStateSync.Sync.Backfill;
@@ -106,24 +105,15 @@ public class BackfillReplayerTests
     }
 
     [Test]
-    public void Replay_OfThreeYears_ReachesTheSameStampsAndReportsItsCost()
+    public void Replay_OfThreeYears_ReachesTheSameStamps()
     {
         var account = Some.Customer(days: 3 * 365);
         var asOf = Some.D0.AddDays(3 * 365 - 1);
         var (adopting, healthy) = Oracle(account, asOf);
-        Replayer.Replay(account, asOf);
 
-        const int runs = 20;
-        var watch = Stopwatch.StartNew();
-        BackfillReplay? replay = null;
-        for (var i = 0; i < runs; i++)
-        {
-            replay = Replayer.Replay(account, asOf);
-        }
+        var replay = Replayer.Replay(account, asOf);
 
-        watch.Stop();
-        var perAccount = watch.Elapsed.TotalMilliseconds / runs;
-        TestContext.Progress.WriteLine($"backfill replay of {replay!.Days} days, {account.Usage.Count} usage rows: {perAccount:0.00} ms per account, {perAccount * 1000 / replay.Days:0.0} µs per day");
+        Assert.That(replay.Days, Is.EqualTo(3 * 365));
         Assert.That(replay.Final.Stage.EntryDates["Adopting"], Is.EqualTo(adopting));
         Assert.That(replay.Final.Stage.EntryDates["Healthy"], Is.EqualTo(healthy));
     }
