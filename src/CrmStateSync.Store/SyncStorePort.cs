@@ -59,10 +59,25 @@ public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
     public async Task<IReadOnlyDictionary<string, PriorConflict>> LatestConflictsAsync(string accountId, CancellationToken cancellationToken)
     {
         var entries = await Store.ListConflictsAsync(new ConflictFilter(AccountId: accountId), cancellationToken).ConfigureAwait(false);
-        return entries
+        var latest = entries
             .Where(e => e.ResolvedOn is null)
             .GroupBy(e => e.Field, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.MaxBy(e => e.Id) is { } e ? new PriorConflict(e.CrmValue, e.EngineValue, e.Action) : null!, StringComparer.Ordinal);
+        if (!latest.Values.Any(p => p.Action == ConflictAction.Reverted))
+        {
+            return latest;
+        }
+
+        // A revert not confirmed yet (killed before the CRM answered, or refused) is the same conflict when detected again.
+        var journal = await Store.AccountEntriesAsync(accountId, cancellationToken).ConfigureAwait(false);
+        foreach (var (field, prior) in latest.Where(p => p.Value.Action == ConflictAction.Reverted).ToList())
+        {
+            var last = journal.LastOrDefault(e => e.Values.ContainsKey(field));
+            var unconfirmed = last is { Status: not JournalStatus.Done } && last.Values[field] == prior.EngineValue;
+            latest[field] = prior with { RevertUnconfirmed = unconfirmed };
+        }
+
+        return latest;
     }
 
     public Task SetLastWrittenStageAsync(string accountId, LastWritten lastWritten, CancellationToken cancellationToken) =>

@@ -27,7 +27,12 @@ public enum ConflictAction
 public sealed record ConflictRecord(string AccountId, string Field, string? CrmValue, string? EngineValue, string? PreviousValue, ConflictAction Action, string Rule);
 
 /// <summary>The latest logged conflict of a field, which the next diff must remember (CrmWins acceptance, open review).</summary>
-public sealed record PriorConflict(string? CrmValue, string? EngineValue, ConflictAction Action);
+/// <param name="CrmValue">The CRM's (human) value the conflict logged.</param>
+/// <param name="EngineValue">The computed value the conflict logged.</param>
+/// <param name="Action">What the policy did.</param>
+/// <param name="RevertUnconfirmed">A revert whose write never reached the CRM (the worker was killed before the CRM confirmed it,
+/// or the CRM refused it): the field's latest journaled write is not done and carries <paramref name="EngineValue"/>. Default false.</param>
+public sealed record PriorConflict(string? CrmValue, string? EngineValue, ConflictAction Action, bool RevertUnconfirmed = false);
 
 /// <summary>One account's plan: the fields to write and the conflicts to log.</summary>
 public sealed record AccountPlan(string AccountId, IReadOnlyList<FieldChange> Writes, IReadOnlyList<ConflictRecord> Conflicts)
