@@ -86,6 +86,20 @@ public sealed partial class SqliteSyncStore
     /// <summary>Entries journaled but never completed (the process stopped between journaling and the CRM's answer), oldest first.</summary>
     public Task<IReadOnlyList<JournalEntry>> PendingEntriesAsync(CancellationToken cancellationToken) => EntriesAsync(JournalStatus.Pending, cancellationToken);
 
+    /// <summary>Every journaled write of one account, oldest first.</summary>
+    public Task<IReadOnlyList<JournalEntry>> AccountEntriesAsync(string accountId, CancellationToken cancellationToken) =>
+        UseAsync(
+            async c =>
+            {
+                var rows = await c.ListAsync<EntryDbRow>(
+                    $"SELECT {EntryDbRow.Columns} FROM write_entries e JOIN write_batches b ON b.id = e.batch_id WHERE e.account_id = @AccountId ORDER BY e.id",
+                    new { AccountId = accountId },
+                    null,
+                    cancellationToken).ConfigureAwait(false);
+                return (IReadOnlyList<JournalEntry>)rows.ConvertAll(r => r.ToEntry());
+            },
+            cancellationToken);
+
     /// <summary>Entries the CRM refused and no later write of the account replaced, oldest first.</summary>
     public Task<IReadOnlyList<JournalEntry>> RejectedEntriesAsync(CancellationToken cancellationToken) => EntriesAsync(JournalStatus.Rejected, cancellationToken);
 

@@ -59,9 +59,24 @@ public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
     public async Task<IReadOnlyDictionary<string, PriorConflict>> LatestConflictsAsync(string accountId, CancellationToken cancellationToken)
     {
         var entries = await Store.ListConflictsAsync(new ConflictFilter(AccountId: accountId), cancellationToken).ConfigureAwait(false);
-        return entries
+        var latest = entries
             .GroupBy(e => e.Field, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Prior(g.MaxBy(e => e.Id)!), StringComparer.Ordinal);
+        if (!latest.Values.Any(p => p.Action == ConflictAction.Reverted))
+        {
+            return latest;
+        }
+
+        // A revert not confirmed yet (killed before the CRM answered, or refused) is the same conflict when detected again.
+        var journal = await Store.AccountEntriesAsync(accountId, cancellationToken).ConfigureAwait(false);
+        foreach (var (field, prior) in latest.Where(p => p.Value.Action == ConflictAction.Reverted).ToList())
+        {
+            var last = journal.LastOrDefault(e => e.Values.ContainsKey(field));
+            var unconfirmed = last is { Status: not JournalStatus.Done } && last.Values[field] == prior.EngineValue;
+            latest[field] = prior with { RevertUnconfirmed = unconfirmed };
+        }
+
+        return latest;
     }
 
     public Task SetLastWrittenStageAsync(string accountId, LastWritten lastWritten, CancellationToken cancellationToken) =>

@@ -7,6 +7,7 @@ namespace CrmStateSync.Sandbox.Salesforce;
 /// <summary>
 /// <c>PATCH …/composite/sobjects</c>: at most 200 records, 200 OK with one <c>{id, success, errors}</c> per record in
 /// request order. A success updates the record, its <c>SystemModstamp</c> and <c>LastModifiedById</c> (the integration user).
+/// Every request and applied record is counted (<see cref="SalesforceOrg.Writes"/>); a request may be held (<see cref="WriteHold"/>).
 /// </summary>
 internal sealed class CompositeEndpoint(SalesforceOrg org, SalesforceSchema schema)
 {
@@ -27,11 +28,15 @@ internal sealed class CompositeEndpoint(SalesforceOrg org, SalesforceSchema sche
 
         var allOrNone = body.RootElement.TryGetProperty("allOrNone", out var a) && a.ValueKind == JsonValueKind.True;
         var planned = records.EnumerateArray().Select(Plan).ToList();
+        org.Writes.CountRequest(planned.Select(p => p.Id));
+        var hold = org.TakeHold();
+        await WaitAsync(hold, HoldPoint.BeforeApply, context.RequestAborted).ConfigureAwait(false);
         var failed = planned.Any(p => p.Error is not null);
         var now = SandboxRecord.Stamp(org.Options.Clock.GetUtcNow());
         var results = planned.Select(p => p.Error is { } e ? Failure(p.Id, e.Code, e.Message, e.Field)
             : allOrNone && failed ? Failure(p.Id, "ALL_OR_NONE_OPERATION_ROLLED_BACK", "Record rolled back because not all records were valid and the request was using AllOrNone header", null)
             : Apply(p, now)).ToList();
+        await WaitAsync(hold, HoldPoint.AfterApply, context.RequestAborted).ConfigureAwait(false);
         return Results.Json(results);
     }
 
@@ -68,10 +73,15 @@ internal sealed class CompositeEndpoint(SalesforceOrg org, SalesforceSchema sche
             : new Planned(id, table, changes, null);
     }
 
-    private static object Apply(Planned planned, DateTimeOffset now)
+    private static Task WaitAsync(WriteHold? hold, HoldPoint point, CancellationToken requestAborted) =>
+        hold is not null && hold.Point == point ? hold.WaitAsync(requestAborted) : Task.CompletedTask;
+
+    private object Apply(Planned planned, DateTimeOffset now)
     {
+        var changed = false;
         planned.Table!.Update(planned.Id!, current =>
         {
+            changed = planned.Changes.Any(c => !Equals(current.Fields.GetValueOrDefault(c.Key), c.Value));
             var fields = new Dictionary<string, object?>(current.Fields, StringComparer.Ordinal);
             foreach (var (field, value) in planned.Changes)
             {
@@ -80,6 +90,7 @@ internal sealed class CompositeEndpoint(SalesforceOrg org, SalesforceSchema sche
 
             return current with { Fields = fields, ModifiedAt = now > current.ModifiedAt ? now : current.ModifiedAt, ModifiedBy = SalesforceIds.IntegrationUser };
         });
+        org.Writes.CountApplied(planned.Id!, changed);
         return new { id = planned.Id, success = true, errors = Array.Empty<object>() };
     }
 

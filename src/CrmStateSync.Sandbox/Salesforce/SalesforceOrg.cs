@@ -15,6 +15,7 @@ public sealed class SalesforceOrg
     private readonly ConcurrentDictionary<string, (string Code, int Times)> _failures = new(StringComparer.Ordinal);
     private long _apiUsed;
     private int _tokenCount;
+    private WriteHold? _hold;
 
     internal SalesforceOrg(SandboxOptions options)
     {
@@ -50,6 +51,17 @@ public sealed class SalesforceOrg
     /// </summary>
     public void FailWrites(string id, string statusCode, int times = int.MaxValue) => _failures[id] = (statusCode, times);
 
+    /// <summary>What the composite update endpoint received and applied, per record id.</summary>
+    public WriteCounters Writes { get; } = new();
+
+    /// <summary>Holds the next composite update at <paramref name="point"/> until the returned hold is released (opt-in, for crash tests).</summary>
+    public WriteHold HoldNextWrite(HoldPoint point)
+    {
+        var hold = new WriteHold(point);
+        Volatile.Write(ref _hold, hold);
+        return hold;
+    }
+
     /// <summary>Invalidates every access token (the next call answers 401 INVALID_SESSION_ID).</summary>
     public void ExpireSessions() => _tokens.Clear();
 
@@ -60,6 +72,9 @@ public sealed class SalesforceOrg
         _tokens[token] = n;
         return token;
     }
+
+    /// <summary>The hold set for the next composite update, taken so it holds one request only; null when none.</summary>
+    internal WriteHold? TakeHold() => Interlocked.Exchange(ref _hold, null);
 
     internal bool IsValidToken(string? token) => token is not null && _tokens.ContainsKey(token);
 

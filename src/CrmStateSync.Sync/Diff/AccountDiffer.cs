@@ -90,6 +90,10 @@ public sealed class AccountDiffer(OwnershipOptions ownership)
         var conflict = new ConflictRecord(accountId, change.Field, change.CrmText, change.Text, previous, ConflictAction.Reverted, $"{policy}: human edit reverted");
         switch (policy)
         {
+            case OwnershipPolicy.EngineWins when prior is { Action: ConflictAction.Reverted, RevertUnconfirmed: true } p && p.CrmValue == change.CrmText && p.EngineValue == change.Text:
+                // The same human edit, logged already; its revert never reached the CRM (sync.md "Checkpoint"): resend only.
+                writes.Add(change);
+                break;
             case OwnershipPolicy.EngineWins:
                 writes.Add(change);
                 conflicts.Add(conflict);

@@ -38,9 +38,15 @@ public enum ResolvedKeep
 
 /// <summary>
 /// The latest logged conflict of a field, which the next diff must remember (CrmWins acceptance, open review, an
-/// admin's resolution).
+/// admin's resolution, a revert that never reached the CRM).
 /// </summary>
-public sealed record PriorConflict(string? CrmValue, string? EngineValue, ConflictAction Action, ResolvedKeep? Resolved = null);
+/// <param name="CrmValue">The CRM's (human) value the conflict logged.</param>
+/// <param name="EngineValue">The computed value the conflict logged.</param>
+/// <param name="Action">What the policy did.</param>
+/// <param name="Resolved">The value an admin kept, when resolved.</param>
+/// <param name="RevertUnconfirmed">A revert whose write never reached the CRM (the worker was killed before the CRM confirmed it,
+/// or the CRM refused it): the field's latest journaled write is not done and carries <paramref name="EngineValue"/>. Default false.</param>
+public sealed record PriorConflict(string? CrmValue, string? EngineValue, ConflictAction Action, ResolvedKeep? Resolved = null, bool RevertUnconfirmed = false);
 
 /// <summary>One account's plan: the fields to write and the conflicts to log.</summary>
 public sealed record AccountPlan(string AccountId, IReadOnlyList<FieldChange> Writes, IReadOnlyList<ConflictRecord> Conflicts)

@@ -68,6 +68,23 @@ public class AccountDifferTests
         });
     }
 
+    [Test(Description = "sync.md Checkpoint: a human edit whose revert never reached the CRM is resent, not logged a second time")]
+    public void Diff_SameEditAfterAnUnconfirmedRevert_ResendsWithoutANewConflict()
+    {
+        var prior = new Dictionary<string, PriorConflict> { [GoalClarity] = new("Reset", "Hit", ConflictAction.Reverted, RevertUnconfirmed: true) };
+        var confirmed = new Dictionary<string, PriorConflict> { [GoalClarity] = new("Reset", "Hit", ConflictAction.Reverted) };
+
+        var resend = Diff(Desired((GoalClarity, StateValue.Hit)), Texts((GoalClarity, "Reset")), Texts((GoalClarity, "Hit")), prior: prior);
+        var newEdit = Diff(Desired((GoalClarity, StateValue.Hit)), Texts((GoalClarity, "Reset")), Texts((GoalClarity, "Hit")), prior: confirmed);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(resend.Writes.Single().Text, Is.EqualTo("Hit"));
+            Assert.That(resend.Conflicts, Is.Empty);
+            Assert.That(newEdit.Conflicts, Has.Count.EqualTo(1), "after a confirmed revert, the same value typed again is a new human edit");
+        });
+    }
+
     [Test(Description = "sync.md 4 CrmWins: keep the human value, log it as accepted, stop overriding it until the inputs change")]
     public void Diff_HumanEditUnderCrmWins_KeepsItThenResumesWhenTheInputsChange()
     {
