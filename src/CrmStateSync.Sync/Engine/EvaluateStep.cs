@@ -15,9 +15,9 @@ internal sealed class EvaluateStep(ISyncStore store, RulesEngine rules, AccountD
             return null;
         }
 
-        var result = rules.Evaluate(loaded.Snapshot, asOf);
-        var desired = DesiredValues.From(result, rules.Rules);
         var lastWritten = await store.LastWrittenFieldsAsync(accountId, ct).ConfigureAwait(false);
+        var result = rules.Evaluate(WorkerMemory.Restore(loaded.Snapshot, loaded.CrmText, lastWritten), asOf);
+        var desired = DesiredValues.From(result, rules.Rules);
         var prior = await store.LatestConflictsAsync(accountId, ct).ConfigureAwait(false);
         var plan = differ.Diff(accountId, desired, loaded.CrmText, lastWritten, prior, result.Stage.ManualMove);
         var stageWrite = plan.Writes.Any(w => w.Field == Crm.Contract.ManagedField.Stage);
