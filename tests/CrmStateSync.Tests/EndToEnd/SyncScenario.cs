@@ -33,7 +33,10 @@ internal sealed class SyncScenario : IAsyncDisposable
 
     public string Crm { get; }
     public SyncOptions Options { get; }
-    public SandboxServer Sandbox { get; } = new();
+    public SandboxServer Sandbox { get; } = new(new SandboxOptions { Clock = CrmClock });
+
+    /// <summary>The sandbox's clock: it starts at <see cref="E2e.AsOf"/> 06:00 and ticks, so human edits fall on that day.</summary>
+    private static TickingClock CrmClock => new(E2e.AsOf.ToDateTime(new TimeOnly(6, 0), DateTimeKind.Utc));
     public RequestLog Requests { get; } = new();
     public SqliteSyncStore Store { get; private set; } = null!;
     public SyncEngine Engine { get; private set; } = null!;
@@ -119,9 +122,9 @@ internal sealed class SyncScenario : IAsyncDisposable
         _folder.Dispose();
     }
 
-    private static DateTimeOffset Later(DateTimeOffset previous)
+    private DateTimeOffset Later(DateTimeOffset previous)
     {
-        var now = SandboxRecord.Stamp(DateTimeOffset.UtcNow);
+        var now = SandboxRecord.Stamp(Sandbox.Options.Clock.GetUtcNow());
         return now > previous ? now : previous.AddMilliseconds(1);
     }
 
