@@ -28,7 +28,13 @@ public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
     public Task ApplyAsync(CrmChange<UsageRecord> change, CancellationToken cancellationToken) =>
         Apply(change, CrmObject.Usage, r => Store.UpsertUsageAsync(r, change.ModifiedAt, cancellationToken), cancellationToken);
 
-    public Task<IReadOnlyList<string>> ChangedAccountsAsync(CancellationToken cancellationToken) => Store.DirtyAccountsAsync(cancellationToken);
+    /// <summary>The accounts whose inputs changed, and those with a transient rejection to retry (sync.md step 5).</summary>
+    public async Task<IReadOnlyList<string>> ChangedAccountsAsync(CancellationToken cancellationToken)
+    {
+        var dirty = await Store.DirtyAccountsAsync(cancellationToken).ConfigureAwait(false);
+        var rejected = await Store.RejectedEntriesAsync(cancellationToken).ConfigureAwait(false);
+        return [.. dirty.Union(rejected.Where(e => e.Transient).Select(e => e.AccountId), StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
 
     public async Task<IReadOnlyList<string>> AllAccountsAsync(CancellationToken cancellationToken)
     {
