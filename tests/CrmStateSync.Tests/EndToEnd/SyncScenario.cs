@@ -86,6 +86,28 @@ internal sealed class SyncScenario : IAsyncDisposable
     /// <summary>The stored value of a managed field of the named account, as the sandbox holds it.</summary>
     public object? Value(string name, string key) => Accounts.Find(IdOf(name))![Field(key)];
 
+    /// <summary>
+    /// The stored value of a managed field as canonical text, whichever CRM holds it: dates <c>yyyy-MM-dd</c> (HubSpot's
+    /// midnight milliseconds too), picklist values mapped back to the canonical stage and state names.
+    /// </summary>
+    public string? Text(string name, string key)
+    {
+        var value = Value(name, key);
+        var mapping = Crm == "hubspot" ? Sandbox.HubSpot.Mapping : Sandbox.Salesforce.Mapping;
+        var picklist = key == ManagedField.Stage ? "stage" : key.StartsWith("state:", StringComparison.Ordinal) ? "stateValue" : null;
+        if (picklist is not null && value is string crmValue)
+        {
+            return mapping.Picklists[picklist].Single(p => p.Value == crmValue).Key;
+        }
+
+        if (ManagedField.KindOf(key) == ManagedFieldKind.Date && value is string ms && long.TryParse(ms, out var millis))
+        {
+            return DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(millis).UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return Sync.Diff.FieldText.Of(value);
+    }
+
     /// <summary>A human (not the integration user) sets fields of the named account, as in the CRM's UI.</summary>
     public void HumanEdit(string name, params (string Key, object? Value)[] changes)
     {
