@@ -86,7 +86,11 @@ public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
     }
 
     public Task<long> BeginBatchAsync(IReadOnlyList<PlannedWrite> writes, CancellationToken cancellationToken) =>
-        Store.BeginBatchAsync([.. writes.Select(w => new JournalWrite(w.ToAccountWrite(), w.Stage))], cancellationToken);
+        Store.BeginBatchAsync([.. writes.Select(w => new JournalWrite(Journaled(w), w.Stage))], cancellationToken);
+
+    /// <summary>The fields sent, and the agreed ones that become last written with them once the CRM confirms.</summary>
+    private static AccountWrite Journaled(PlannedWrite w) =>
+        new(w.AccountId, w.Fields.Concat(w.Agreed).ToDictionary(f => f.Field, f => f.Value, StringComparer.Ordinal));
 
     public Task CompleteBatchAsync(long batchId, IReadOnlyList<WriteResult> results, CancellationToken cancellationToken) =>
         Store.CompleteBatchAsync(batchId, results, cancellationToken);
