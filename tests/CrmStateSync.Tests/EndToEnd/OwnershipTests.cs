@@ -102,6 +102,25 @@ public class OwnershipTests
         });
     }
 
+    [Test]
+    public async Task RunCycle_HumanEditOfAFieldTheCrmAlreadyHeld_IsSettledByItsPolicy()
+    {
+        // The divergence of a healthy account is empty and the CRM's was empty too: the first cycle did not send it.
+        var ownership = new OwnershipOptions { Divergence = OwnershipPolicy.Review };
+        await using var s = await SyncScenario.StartAsync([E2e.Healthy()], new SyncOptions { Ownership = ownership });
+        await s.CycleAsync();
+        s.HumanEdit("Steady Inc", (ManagedField.Divergence, "Looks fine to me"));
+
+        await s.CycleAsync();
+
+        var conflicts = await ConflictsAsync(s);
+        Assert.Multiple(() =>
+        {
+            Assert.That(s.Value("Steady Inc", ManagedField.Divergence), Is.EqualTo("Looks fine to me"), "left for an admin");
+            Assert.That(conflicts.Select(c => (c.Field, c.CrmValue, c.IsOpen)), Is.EqualTo(new[] { (ManagedField.Divergence, (string?)"Looks fine to me", true) }));
+        });
+    }
+
     /// <summary>A first sync under <paramref name="policy"/> for every group, then a human edit of each group.</summary>
     private static async Task<SyncScenario> EditedAsync(OwnershipPolicy policy)
     {
