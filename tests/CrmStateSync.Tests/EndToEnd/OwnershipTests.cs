@@ -103,6 +103,27 @@ public class OwnershipTests
     }
 
     [Test]
+    public async Task RunCycle_CrmWinsAcceptedEditThenInputsChange_WritesTheNewComputedValue()
+    {
+        var dailyWork = ManagedField.State(CsState.DailyWorkIntegration);
+        var ownership = new OwnershipOptions { States = OwnershipPolicy.CrmWins };
+        await using var s = await SyncScenario.StartAsync([E2e.Healthy()], new SyncOptions { Ownership = ownership });
+        await s.CycleAsync();
+        s.HumanEdit("Steady Inc", (dailyWork, "Reset"));
+        await s.CycleAsync();
+        Assert.That(s.Value("Steady Inc", dailyWork), Is.EqualTo("Reset"), "accepted");
+
+        s.HumanEdit("Steady Inc", ("integrationStatus", "Broken"), ("integrationChangedOn", E2e.AsOf));
+        await s.CycleAsync();
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(s.Value("Steady Inc", dailyWork), Is.EqualTo("Slipping"), "the inputs changed: the human value is no longer honoured");
+            Assert.That((await ConflictsAsync(s)).Select(c => (c.Field, c.Action)), Is.EqualTo(new[] { (dailyWork, ConflictAction.Accepted) }));
+        });
+    }
+
+    [Test]
     public async Task RunCycle_HumanEditOfAFieldTheCrmAlreadyHeld_IsSettledByItsPolicy()
     {
         // The divergence of a healthy account is empty and the CRM's was empty too: the first cycle did not send it.
