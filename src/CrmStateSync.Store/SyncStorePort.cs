@@ -28,7 +28,13 @@ public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
     public Task ApplyAsync(CrmChange<UsageRecord> change, CancellationToken cancellationToken) =>
         Apply(change, CrmObject.Usage, r => Store.UpsertUsageAsync(r, change.ModifiedAt, cancellationToken), cancellationToken);
 
-    public Task<IReadOnlyList<string>> ChangedAccountsAsync(CancellationToken cancellationToken) => Store.DirtyAccountsAsync(cancellationToken);
+    /// <summary>The accounts whose inputs changed, and those with a transient rejection to retry (sync.md step 5).</summary>
+    public async Task<IReadOnlyList<string>> ChangedAccountsAsync(CancellationToken cancellationToken)
+    {
+        var dirty = await Store.DirtyAccountsAsync(cancellationToken).ConfigureAwait(false);
+        var rejected = await Store.RejectedEntriesAsync(cancellationToken).ConfigureAwait(false);
+        return [.. dirty.Union(rejected.Where(e => e.Transient).Select(e => e.AccountId), StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
 
     public async Task<IReadOnlyList<string>> AllAccountsAsync(CancellationToken cancellationToken)
     {
@@ -94,7 +100,11 @@ public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
     }
 
     public Task<long> BeginBatchAsync(IReadOnlyList<PlannedWrite> writes, CancellationToken cancellationToken) =>
-        Store.BeginBatchAsync([.. writes.Select(w => new JournalWrite(w.ToAccountWrite(), w.Stage))], cancellationToken);
+        Store.BeginBatchAsync([.. writes.Select(w => new JournalWrite(Journaled(w), w.Stage))], cancellationToken);
+
+    /// <summary>The fields sent, and the agreed ones that become last written with them once the CRM confirms.</summary>
+    private static AccountWrite Journaled(PlannedWrite w) =>
+        new(w.AccountId, w.Fields.Concat(w.Agreed).ToDictionary(f => f.Field, f => f.Value, StringComparer.Ordinal));
 
     public Task CompleteBatchAsync(long batchId, IReadOnlyList<WriteResult> results, CancellationToken cancellationToken) =>
         Store.CompleteBatchAsync(batchId, results, cancellationToken);

@@ -15,13 +15,15 @@ internal sealed class EvaluateStep(ISyncStore store, RulesEngine rules, AccountD
             return null;
         }
 
-        var result = rules.Evaluate(loaded.Snapshot, asOf);
-        var desired = DesiredValues.From(result, rules.Rules);
         var lastWritten = await store.LastWrittenFieldsAsync(accountId, ct).ConfigureAwait(false);
+        var result = rules.Evaluate(WorkerMemory.Restore(loaded.Snapshot, loaded.CrmText, lastWritten), asOf);
+        var desired = DesiredValues.From(result, rules.Rules);
         var prior = await store.LatestConflictsAsync(accountId, ct).ConfigureAwait(false);
         var plan = differ.Diff(accountId, desired, loaded.CrmText, lastWritten, prior, result.Stage.ManualMove);
         var stageWrite = plan.Writes.Any(w => w.Field == Crm.Contract.ManagedField.Stage);
-        var write = plan.Writes.Count > 0 ? new PlannedWrite(accountId, plan.Writes, stageWrite ? result.Stage.LastWritten : null) : null;
+        var write = plan.Writes.Count > 0
+            ? new PlannedWrite(accountId, plan.Writes, stageWrite ? result.Stage.LastWritten : null) { Agreed = Agreed(desired, loaded.CrmText, lastWritten) }
+            : null;
         if (dryRun)
         {
             return new AccountOutcome(accountId, loaded.Snapshot.OwnerId, result, plan, write);
@@ -37,4 +39,11 @@ internal sealed class EvaluateStep(ISyncStore store, RulesEngine rules, AccountD
 
         return new AccountOutcome(accountId, loaded.Snapshot.OwnerId, result, plan, write);
     }
+
+    /// <summary>Managed fields whose CRM value is already the computed one but not yet recorded as the worker's.</summary>
+    private static List<FieldChange> Agreed(Dictionary<string, object?> desired, IReadOnlyDictionary<string, string?> crm, IReadOnlyDictionary<string, string?> lastWritten) =>
+        [.. desired
+            .Where(d => d.Key != Crm.Contract.ManagedField.StageReason && crm.TryGetValue(d.Key, out var current) && FieldText.Of(d.Value) == current
+                && (!lastWritten.TryGetValue(d.Key, out var written) || written != current))
+            .Select(d => new FieldChange(d.Key, crm[d.Key], d.Value, crm[d.Key]))];
 }

@@ -69,6 +69,13 @@ public interface ISyncStore
 /// <summary>One account's intended write, as journaled: the fields (canonical keys) with their typed values and text.</summary>
 public sealed record PlannedWrite(string AccountId, IReadOnlyList<FieldChange> Fields, LastWritten? Stage)
 {
+    /// <summary>
+    /// Managed fields the CRM already holds at their computed value, so they are not sent; journaled with the write so
+    /// that, once it lands, they count as the worker's last written value too and a later human edit of them is seen.
+    /// Default none.
+    /// </summary>
+    public IReadOnlyList<FieldChange> Agreed { get; init; } = [];
+
     public AccountWrite ToAccountWrite() => new(AccountId, Fields.ToDictionary(f => f.Field, f => f.Value, StringComparer.Ordinal));
 }
 

@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+
+namespace CrmStateSync.Tests.EndToEnd;
+
+/// <summary>Every HTTP request the real connector sends to the sandbox, as "METHOD path", in order.</summary>
+internal sealed class RequestLog
+{
+    private readonly ConcurrentQueue<string> _requests = new();
+
+    public IReadOnlyList<string> All => [.. _requests];
+
+    /// <summary>Record updates (Salesforce composite PATCH, HubSpot batch update).</summary>
+    public int Writes => All.Count(r => r.StartsWith("PATCH ", StringComparison.Ordinal) || r.Contains("/batch/update", StringComparison.Ordinal));
+
+    /// <summary>Task creations (Salesforce <c>POST …/sobjects/Task</c>, HubSpot tasks).</summary>
+    public int TaskCreations => All.Count(r => r.StartsWith("POST ", StringComparison.Ordinal) && r.Contains("task", StringComparison.OrdinalIgnoreCase));
+
+    public void Clear() => _requests.Clear();
+
+    public DelegatingHandler Handler() => new Counting(this);
+
+    private sealed class Counting(RequestLog log) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            log._requests.Enqueue($"{request.Method} {request.RequestUri?.AbsolutePath}");
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}

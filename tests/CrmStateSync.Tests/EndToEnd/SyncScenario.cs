@@ -1,0 +1,180 @@
+using CrmStateSync.Crm.Contract;
+using CrmStateSync.Crm.HubSpot;
+using CrmStateSync.Crm.Salesforce;
+using CrmStateSync.Rules.Evaluation;
+using CrmStateSync.Rules.Model;
+using CrmStateSync.Sandbox;
+using CrmStateSync.Sandbox.Data;
+using CrmStateSync.Sandbox.Seed;
+using CrmStateSync.Store;
+using CrmStateSync.Sync.Engine;
+using CrmStateSync.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CrmStateSync.Tests.EndToEnd;
+
+/// <summary>
+/// The demo's composition (DemoCommand, DemoConnectors) for one test: a loopback sandbox CRM seeded with hand-made
+/// accounts, the real connector over HTTP (every request counted), the real SQLite store in a temp folder, the real
+/// rules and engine, on a clock stopped at <see cref="E2e.AsOf"/> noon.
+/// </summary>
+internal sealed class SyncScenario : IAsyncDisposable
+{
+    private readonly TempFolder _folder = new();
+    private ServiceProvider? _provider;
+
+    private SyncScenario(string crm, SyncOptions options)
+    {
+        Crm = crm;
+        Options = options;
+    }
+
+    public string Crm { get; }
+    public SyncOptions Options { get; }
+    public SandboxServer Sandbox { get; } = new(new SandboxOptions { Clock = CrmClock });
+
+    /// <summary>The sandbox's clock: it starts at <see cref="E2e.AsOf"/> 06:00 and ticks, so human edits fall on that day.</summary>
+    private static TickingClock CrmClock => new(E2e.AsOf.ToDateTime(new TimeOnly(6, 0), DateTimeKind.Utc));
+    public RequestLog Requests { get; } = new();
+    public SqliteSyncStore Store { get; private set; } = null!;
+    public SyncEngine Engine { get; private set; } = null!;
+    public string DatabasePath => Path.Combine(_folder.Path, "sync.db");
+
+    /// <summary>Starts a sandbox holding <paramref name="accounts"/> and an engine over a fresh SQLite file.</summary>
+    public static async Task<SyncScenario> StartAsync(IEnumerable<AccountSnapshot> accounts, SyncOptions? options = null, string crm = "salesforce")
+    {
+        var scenario = new SyncScenario(crm, options ?? new SyncOptions());
+        var seed = SandboxSeed.FromSnapshots(accounts, E2e.AsOf);
+        _ = crm == "hubspot" ? scenario.Sandbox.SeedHubSpot(seed) : scenario.Sandbox.SeedSalesforce(seed);
+        await scenario.Sandbox.StartAsync();
+        scenario._provider = scenario.Compose();
+        await scenario.RestartAsync();
+        return scenario;
+    }
+
+    /// <summary>One real cycle.</summary>
+    public Task<CycleResult> CycleAsync(bool dryRun = false) => Engine.RunCycleAsync(dryRun, CancellationToken.None);
+
+    /// <summary>A process restart: the store is closed and reopened from the same file, and a new engine built over it.</summary>
+    public async Task RestartAsync()
+    {
+        if (Store is not null)
+        {
+            await Store.DisposeAsync();
+        }
+
+        Store = await SqliteSyncStore.OpenAsync(DatabasePath, "e2e", Crm);
+        var clock = new FixedClock(E2e.AsOf.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc));
+        var connector = _provider!.GetRequiredService<ICrmConnector>();
+        Engine = new SyncEngine(connector, new SyncStorePort(Store), RulesEngine.Default, Options, clock, NullLogger<SyncEngine>.Instance);
+    }
+
+    /// <summary>The sandbox's account table (Salesforce <c>Account</c> / HubSpot <c>companies</c>).</summary>
+    public SandboxTable Accounts => Crm == "hubspot" ? Sandbox.HubSpot.TableOf("Account") : Sandbox.Salesforce.TableOf("Account");
+
+    /// <summary>The table of a canonical object in the sandbox.</summary>
+    public SandboxTable Table(string canonicalObject) => Crm == "hubspot" ? Sandbox.HubSpot.TableOf(canonicalObject) : Sandbox.Salesforce.TableOf(canonicalObject);
+
+    /// <summary>The CRM field name of a canonical key.</summary>
+    public string Field(string key) => (Crm == "hubspot" ? Sandbox.HubSpot.Mapping : Sandbox.Salesforce.Mapping).Account[key];
+
+    /// <summary>The CRM id of the account seeded with <paramref name="name"/>.</summary>
+    public string IdOf(string name) => Accounts.Ordered().Single(r => Equals(r[Field("name")], name)).Id;
+
+    /// <summary>The stored value of a managed field of the named account, as the sandbox holds it.</summary>
+    public object? Value(string name, string key) => Accounts.Find(IdOf(name))![Field(key)];
+
+    /// <summary>
+    /// The stored value of a managed field as canonical text, whichever CRM holds it: dates <c>yyyy-MM-dd</c> (HubSpot's
+    /// midnight milliseconds too), picklist values mapped back to the canonical stage and state names.
+    /// </summary>
+    public string? Text(string name, string key)
+    {
+        var value = Value(name, key);
+        var mapping = Crm == "hubspot" ? Sandbox.HubSpot.Mapping : Sandbox.Salesforce.Mapping;
+        var picklist = key == ManagedField.Stage ? "stage" : key.StartsWith("state:", StringComparison.Ordinal) ? "stateValue" : null;
+        if (picklist is not null && value is string crmValue)
+        {
+            return mapping.Picklists[picklist].Single(p => p.Value == crmValue).Key;
+        }
+
+        if (ManagedField.KindOf(key) == ManagedFieldKind.Date && value is string ms && long.TryParse(ms, out var millis))
+        {
+            return DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(millis).UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return Sync.Diff.FieldText.Of(value);
+    }
+
+    /// <summary>A human (not the integration user) sets fields of the named account, as in the CRM's UI.</summary>
+    public void HumanEdit(string name, params (string Key, object? Value)[] changes)
+    {
+        var id = IdOf(name);
+        Accounts.Update(id, current =>
+        {
+            var fields = new Dictionary<string, object?>(current.Fields, StringComparer.Ordinal);
+            foreach (var (key, value) in changes)
+            {
+                fields[Field(key)] = value;
+            }
+
+            return current with { Fields = fields, ModifiedAt = Later(current.ModifiedAt), ModifiedBy = E2e.HumanUser };
+        });
+    }
+
+    /// <summary>Marks the record deleted (Salesforce <c>IsDeleted</c> through queryAll, HubSpot archived).</summary>
+    public void Delete(string canonicalObject, string id) =>
+        Table(canonicalObject).Update(id, current => current with { Deleted = true, ModifiedAt = Later(current.ModifiedAt), ModifiedBy = E2e.HumanUser });
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Store is not null)
+        {
+            await Store.DisposeAsync();
+        }
+
+        if (_provider is not null)
+        {
+            await _provider.DisposeAsync();
+        }
+
+        await Sandbox.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    private DateTimeOffset Later(DateTimeOffset previous)
+    {
+        var now = SandboxRecord.Stamp(Sandbox.Options.Clock.GetUtcNow());
+        return now > previous ? now : previous.AddMilliseconds(1);
+    }
+
+    private ServiceProvider Compose()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddLogging();
+        services.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(Requests.Handler));
+        if (Crm == "hubspot")
+        {
+            services.AddHubSpotConnector(o =>
+            {
+                o.BaseUrl = Sandbox.Url;
+                o.AccessToken = Sandbox.Options.HubSpotToken;
+                o.RequestsPer10Seconds = Sandbox.Options.HubSpotTenSecondLimit;
+            });
+        }
+        else
+        {
+            services.AddSalesforceConnector(o =>
+            {
+                o.LoginUrl = Sandbox.Url;
+                o.ClientId = Sandbox.Options.SalesforceClientId;
+                o.ClientSecret = Sandbox.Options.SalesforceClientSecret;
+            });
+        }
+
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+}
