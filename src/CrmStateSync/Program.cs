@@ -18,7 +18,7 @@ public static partial class Program
         {
             EvaluateCommand.Create(output, error, clock),
             DemoCommand.Create(output, logging),
-            BackfillCommand.Create(output, logging),
+            BackfillCommand.Create(output, error, logging, clock),
             SyncCommand.Create(output, error, logging, clock),
             RunCommand.Create(error, logging, clock),
             ConflictsCommand.Create(output, error, clock),

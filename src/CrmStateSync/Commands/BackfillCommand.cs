@@ -14,13 +14,14 @@ namespace CrmStateSync.Commands;
 
 /// <summary>
 /// <c>backfill [--from YYYY-MM-DD] [--dry-run] [--crm salesforce|hubspot] [--accounts N] [--db FILE]</c>: the go-live
-/// migration (sync.md). For now it runs against the loopback sandbox exactly like <c>demo</c>; the configured-org
-/// composition comes with the <c>run</c> host.
+/// migration (sync.md), against the org of <c>--config</c> (as <c>sync</c> and <c>run</c>), or, without it, against the
+/// loopback sandbox like <c>demo</c>.
 /// </summary>
 internal static class BackfillCommand
 {
-    public static Command Create(TextWriter output, ILoggerFactory logging)
+    public static Command Create(TextWriter output, TextWriter error, ILoggerFactory logging, TimeProvider clock)
     {
+        var config = new Option<FileInfo?>("--config", "-c") { Description = "appsettings of the org to backfill (without it: the loopback sandbox)" };
         var from = new Option<DateOnly?>("--from") { Description = "Replay from this date (YYYY-MM-DD) when later than an account's first won opportunity", CustomParser = ParseDate };
         var dryRun = new Option<bool>("--dry-run") { Description = "Replay and print the plan (account, field, CRM value, new value) without writing anything" };
         var crm = new Option<string>("--crm") { Description = "Which CRM the sandbox plays: salesforce or hubspot", DefaultValueFactory = _ => "salesforce" };
@@ -29,9 +30,15 @@ internal static class BackfillCommand
         var db = new Option<FileInfo?>("--db") { Description = "The SQLite file (default: a fresh file in the temp folder)" };
         var command = new Command("backfill", "Go-live migration: read everything, replay the rules day by day from each account's first won opportunity, then write")
         {
-            from, dryRun, crm, accounts, db,
+            from, dryRun, crm, accounts, db, config,
         };
-        command.SetAction((parse, ct) => RunAsync(new Request(parse.GetValue(from), parse.GetValue(dryRun), parse.GetValue(crm)!, parse.GetValue(accounts), parse.GetValue(db)), output, logging, ct));
+        command.SetAction((parse, ct) =>
+        {
+            var request = new Request(parse.GetValue(from), parse.GetValue(dryRun), parse.GetValue(crm)!, parse.GetValue(accounts), parse.GetValue(db));
+            return parse.GetValue(config) is { } file
+                ? RunConfiguredAsync(file, request, output, error, logging, clock, ct)
+                : RunAsync(request, output, logging, ct);
+        });
         return command;
     }
 
@@ -49,8 +56,29 @@ internal static class BackfillCommand
         var clock = new FixedClock(seed.AsOf.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc));
         var runner = new BackfillRunner(provider.Connector(), new SyncStorePort(store), RulesEngine.Default, new SyncOptions(), clock, logging.CreateLogger<BackfillRunner>());
         var summary = await runner.RunAsync(request.From, request.DryRun, ct).ConfigureAwait(false);
-        Report(output, request.Crm, summary, path);
+        Report(output, request.Crm, summary, path, "sandbox");
         return summary.Outcome == "ok" ? ExitCodes.Success : ExitCodes.PartialFailure;
+    }
+
+    private static async Task<int> RunConfiguredAsync(FileInfo config, Request request, TextWriter output, TextWriter error, ILoggerFactory logging, TimeProvider clock, CancellationToken ct)
+    {
+        try
+        {
+            await using var worker = await Hosting.Worker.FromConfigurationAsync(config.FullName, error, logging, clock, ct).ConfigureAwait(false);
+            if (worker is null)
+            {
+                return ExitCodes.ConfigurationError;
+            }
+
+            var runner = new BackfillRunner(worker.Connector, new SyncStorePort(worker.Store), worker.Rules, worker.Sync, clock, logging.CreateLogger<BackfillRunner>());
+            var summary = await runner.RunAsync(request.From, request.DryRun, ct).ConfigureAwait(false);
+            Report(output, worker.Options.Provider!, summary, Path.GetFullPath(worker.Options.DatabasePath), "configured org");
+            return summary.Outcome == "ok" ? ExitCodes.Success : ExitCodes.PartialFailure;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return Hosting.Failures.Report(ex, error);
+        }
     }
 
     private static DateOnly? ParseDate(ArgumentResult result)
@@ -65,9 +93,9 @@ internal static class BackfillCommand
         return null;
     }
 
-    private static void Report(TextWriter o, string crm, BackfillSummary summary, string databasePath)
+    private static void Report(TextWriter o, string crm, BackfillSummary summary, string databasePath, string target)
     {
-        o.WriteLine($"CrmStateSync backfill as of {summary.AsOf:yyyy-MM-dd} through the real {crm} connector (sandbox)");
+        o.WriteLine($"CrmStateSync backfill as of {summary.AsOf:yyyy-MM-dd} through the real {crm} connector ({target})");
         o.WriteLine($"backfill: {summary}");
         o.WriteLine("transitions by stage:");
         foreach (var (stage, count) in summary.TransitionsByStage.OrderBy(p => p.Key, StringComparer.Ordinal))

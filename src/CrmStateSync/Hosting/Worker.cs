@@ -16,14 +16,16 @@ internal sealed class Worker : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private Worker(ServiceProvider services, SqliteSyncStore store, SyncEngine engine, WorkerOptions options)
+    private Worker(ServiceProvider services, SqliteSyncStore store, SyncEngine engine, WorkerOptions options, RulesEngine rules, SyncOptions sync)
     {
-        (_services, Store, Engine, Options) = (services, store, engine, options);
+        (_services, Store, Engine, Options, Rules, Sync) = (services, store, engine, options, rules, sync);
     }
 
     public SqliteSyncStore Store { get; }
     public SyncEngine Engine { get; }
     public WorkerOptions Options { get; }
+    public RulesEngine Rules { get; }
+    public SyncOptions Sync { get; }
 
     public ICrmConnector Connector => _services.GetRequiredService<ICrmConnector>();
 
@@ -64,8 +66,9 @@ internal sealed class Worker : IAsyncDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var store = await SqliteSyncStore.OpenAsync(path, options.OrgId!, options.Provider!, cancellationToken: ct).ConfigureAwait(false);
         var sync = WorkerConfiguration.Bind<SyncOptions>(configuration.GetSection("Sync"), []);
-        var engine = new SyncEngine(provider.GetRequiredService<ICrmConnector>(), new SyncStorePort(store), new RulesEngine(rules), sync, clock, logging.CreateLogger<SyncEngine>());
-        return new Worker(provider, store, engine, options);
+        var rulesEngine = new RulesEngine(rules);
+        var engine = new SyncEngine(provider.GetRequiredService<ICrmConnector>(), new SyncStorePort(store), rulesEngine, sync, clock, logging.CreateLogger<SyncEngine>());
+        return new Worker(provider, store, engine, options, rulesEngine, sync);
     }
 
     public async ValueTask DisposeAsync()

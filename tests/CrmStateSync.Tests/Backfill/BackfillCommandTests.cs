@@ -39,7 +39,7 @@ public class BackfillCommandTests
     [Test]
     public void Backfill_FromNotADate_IsAParseError()
     {
-        var command = BackfillCommand.Create(TextWriter.Null, NullLoggerFactory.Instance);
+        var command = BackfillCommand.Create(TextWriter.Null, TextWriter.Null, NullLoggerFactory.Instance, TimeProvider.System);
 
         var parse = command.Parse(["--from", "yesterday"]);
 
@@ -49,7 +49,7 @@ public class BackfillCommandTests
     private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
-        var command = BackfillCommand.Create(output, NullLoggerFactory.Instance);
+        var command = BackfillCommand.Create(output, TextWriter.Null, NullLoggerFactory.Instance, TimeProvider.System);
         var exit = await command.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
         return (exit, output.ToString());
     }

@@ -125,4 +125,22 @@ public class SyncCommandTests
             Assert.That(run.Error, Does.Contain("Crm:Salesforce:ClientId").And.Contain("Crm:Salesforce:ClientSecret"));
         });
     }
+
+    [Test(Description = "sync.md backfill: the go-live migration against the configured org, then a normal cycle has nothing to write")]
+    public async Task Backfill_ConfiguredOrg_WritesHistoricalValuesThenSyncWritesNothing()
+    {
+        await using var sandbox = await SandboxAsync();
+        using var folder = new TempFolder();
+        var config = Config(folder, sandbox.Url);
+
+        var backfill = CommandRun.Of("backfill", "--config", config);
+        var sync = CommandRun.Of("sync", "--once", "--config", config);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(backfill.ExitCode, Is.EqualTo(ExitCodes.Success), backfill.Error);
+            Assert.That(backfill.Output, Does.Contain("(configured org)").And.Match(@"written [1-9]"));
+            Assert.That(sync.Output, Does.Contain("written 0,"), "the backfill left nothing for the first normal cycle");
+        });
+    }
 }
