@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CrmStateSync.Hosting;
+using CrmStateSync.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,9 @@ internal static class RunCommand
     {
         try
         {
+            // The long-running worker logs as its configuration says (a Serilog section), else as every command does.
+            using var configured = WorkerLogging.Create(WorkerConfiguration.Load(config?.FullName), Console.IsErrorRedirected);
+            logging = configured;
             await using var worker = await Worker.FromConfigurationAsync(config?.FullName, error, logging, clock, ct).ConfigureAwait(false);
             if (worker is null)
             {

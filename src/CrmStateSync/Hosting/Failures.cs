@@ -14,6 +14,8 @@ internal static class Failures
         CrmUnavailableException down => Write(error, ExitCodes.CrmUnreachable, $"the CRM could not be reached: {down.Message}"),
         CrmBudgetExhaustedException budget => Write(error, ExitCodes.PartialFailure, $"the org's API budget is spent ({budget.CrmCode}): {budget.Message}; the next cycle resumes"),
         StoreMismatchException mismatch => Write(error, ExitCodes.ConfigurationError, mismatch.Message),
+        FileNotFoundException missing => Write(error, ExitCodes.ConfigurationError, $"the configuration file {missing.FileName} does not exist"),
+        InvalidDataException invalid => Write(error, ExitCodes.ConfigurationError, $"the configuration is not valid JSON: {invalid.InnerException?.Message ?? invalid.Message}"),
         OptionsValidationException options => Write(error, ExitCodes.ConfigurationError, string.Join(Environment.NewLine, options.Failures)),
         CrmException crm => Write(error, ExitCodes.CrmUnreachable, $"the CRM refused a call ({crm.CrmCode}, HTTP {crm.HttpStatus}): {crm.Message}"),
         _ => throw ex,

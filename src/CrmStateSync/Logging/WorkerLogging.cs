@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Events;
@@ -11,6 +12,22 @@ namespace CrmStateSync.Logging;
 /// </summary>
 internal static class WorkerLogging
 {
+    /// <summary>
+    /// The worker's logging from its configuration: a <c>Serilog</c> section (levels, overrides, sinks, enrichers as
+    /// Serilog.Settings.Configuration reads them) when present, else the defaults of <see cref="Create(bool, LogEventLevel)"/>.
+    /// </summary>
+    public static ILoggerFactory Create(IConfiguration configuration, bool json)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (!configuration.GetSection("Serilog").Exists())
+        {
+            return Create(json);
+        }
+
+        var logger = new LoggerConfiguration().ReadFrom.Configuration(configuration).CreateLogger();
+        return LoggerFactory.Create(b => b.AddSerilog(logger, dispose: true));
+    }
+
     public static ILoggerFactory Create(bool json, LogEventLevel minimum = LogEventLevel.Information)
     {
         var configuration = new LoggerConfiguration()

@@ -41,4 +41,16 @@ public class AppSettingsExampleTests
 
         Assert.That(problems, Has.Some.Contains("Crm:HubSpot:AccessToken"));
     }
+
+    [Test]
+    public void Logging_ExampleSerilogSection_BuildsAndKeepsMicrosoftAtWarning()
+    {
+        using var logging = CrmStateSync.Logging.WorkerLogging.Create(Example(), json: true);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(logging.CreateLogger("CrmStateSync.Sync").IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information), Is.True);
+            Assert.That(logging.CreateLogger("Microsoft.Hosting").IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information), Is.False);
+        });
+    }
 }
