@@ -60,13 +60,7 @@ public sealed partial class BackfillRunner(ICrmConnector crm, ISyncStore store, 
 
     private async Task<BackfillSummary> CommitAsync(Tally tally, IReadOnlyList<string> ids, Dictionary<CrmObject, ReadCursor> cursors, BackfillSummary summary, CancellationToken ct)
     {
-        var (written, rejected) = await _write.RunAsync(tally.Writes, ct).ConfigureAwait(false);
-        foreach (var (kind, cursor) in cursors)
-        {
-            await store.SetCursorAsync(kind, cursor, ct).ConfigureAwait(false);
-        }
-
-        await store.ClearChangedAsync(ids, ct).ConfigureAwait(false);
+        var (written, rejected) = await _write.CommitAsync(tally.Writes, cursors, ids, ct).ConfigureAwait(false);
         return summary with { Written = written, Rejected = rejected, Outcome = rejected > 0 || summary.Problems > 0 ? "partial" : "ok" };
     }
 

@@ -57,13 +57,8 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
     private async Task<RunSummary> CommitAsync(List<AccountOutcome> outcomes, Dictionary<CrmObject, ReadCursor> cursors, DateOnly asOf, RunSummary summary, CancellationToken ct)
     {
         var tasks = options.CreateTasks ? await _tasks.RunAsync(outcomes, ct).ConfigureAwait(false) : 0;
-        var (written, rejected) = await _write.RunAsync([.. outcomes.Select(o => o.Write).OfType<PlannedWrite>()], ct).ConfigureAwait(false);
-        foreach (var (kind, cursor) in cursors)
-        {
-            await store.SetCursorAsync(kind, cursor, ct).ConfigureAwait(false);
-        }
-
-        await store.ClearChangedAsync([.. outcomes.Select(o => o.AccountId)], ct).ConfigureAwait(false);
+        var (written, rejected) = await _write.CommitAsync(
+            [.. outcomes.Select(o => o.Write).OfType<PlannedWrite>()], cursors, [.. outcomes.Select(o => o.AccountId)], ct).ConfigureAwait(false);
         _lastFullEvaluation = DailyDue(asOf) ? asOf : _lastFullEvaluation;
         return summary with
         {

@@ -7,6 +7,23 @@ namespace CrmStateSync.Sync.Engine;
 /// with the CRM's per-record results (rejections keep code and message; transient ones are retried next cycle).</summary>
 internal sealed class WriteStep(ICrmConnector crm, ISyncStore store, SyncOptions options)
 {
+    /// <summary>
+    /// The end of a cycle, in the order crash safety needs: the journaled writes, then the cursors, then the changed
+    /// marks of the evaluated accounts — so a cycle killed before the end reads and evaluates the same changes again.
+    /// </summary>
+    public async Task<(int Written, int Rejected)> CommitAsync(
+        IReadOnlyList<PlannedWrite> writes, IReadOnlyDictionary<CrmObject, ReadCursor> cursors, IReadOnlyList<string> evaluated, CancellationToken ct)
+    {
+        var outcome = await RunAsync(writes, ct).ConfigureAwait(false);
+        foreach (var (kind, cursor) in cursors)
+        {
+            await store.SetCursorAsync(kind, cursor, ct).ConfigureAwait(false);
+        }
+
+        await store.ClearChangedAsync(evaluated, ct).ConfigureAwait(false);
+        return outcome;
+    }
+
     public async Task<(int Written, int Rejected)> RunAsync(IReadOnlyList<PlannedWrite> writes, CancellationToken ct)
     {
         int written = 0, rejected = 0;

@@ -10,11 +10,16 @@ namespace CrmStateSync.Demo;
 /// <summary>The real connectors, composed exactly as for an org, pointed at the loopback sandbox.</summary>
 internal static class DemoConnectors
 {
-    public static ServiceProvider Compose(string crm, SandboxServer sandbox, ILoggerFactory logging)
+    /// <param name="crm"><c>salesforce</c> or <c>hubspot</c>.</param>
+    /// <param name="sandbox">The started sandbox.</param>
+    /// <param name="logging">Where the connector logs.</param>
+    /// <param name="configure">Extra registrations (tests add a request counter).</param>
+    public static ServiceProvider Compose(string crm, SandboxServer sandbox, ILoggerFactory logging, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton(logging);
         services.AddLogging();
+        configure?.Invoke(services);
         if (crm == "hubspot")
         {
             services.AddHubSpotConnector(o =>

@@ -1,6 +1,4 @@
 using CrmStateSync.Crm.Contract;
-using CrmStateSync.Crm.HubSpot;
-using CrmStateSync.Crm.Salesforce;
 using CrmStateSync.Rules.Evaluation;
 using CrmStateSync.Rules.Model;
 using CrmStateSync.Sandbox;
@@ -10,7 +8,6 @@ using CrmStateSync.Store;
 using CrmStateSync.Sync.Engine;
 using CrmStateSync.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CrmStateSync.Tests.EndToEnd;
@@ -150,31 +147,7 @@ internal sealed class SyncScenario : IAsyncDisposable
         return now > previous ? now : previous.AddMilliseconds(1);
     }
 
-    private ServiceProvider Compose()
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddLogging();
-        services.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(Requests.Handler));
-        if (Crm == "hubspot")
-        {
-            services.AddHubSpotConnector(o =>
-            {
-                o.BaseUrl = Sandbox.Url;
-                o.AccessToken = Sandbox.Options.HubSpotToken;
-                o.RequestsPer10Seconds = Sandbox.Options.HubSpotTenSecondLimit;
-            });
-        }
-        else
-        {
-            services.AddSalesforceConnector(o =>
-            {
-                o.LoginUrl = Sandbox.Url;
-                o.ClientId = Sandbox.Options.SalesforceClientId;
-                o.ClientSecret = Sandbox.Options.SalesforceClientSecret;
-            });
-        }
-
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-    }
+    /// <summary>The demo's own composition of the real connector, with a request counter on every HTTP client.</summary>
+    private ServiceProvider Compose() =>
+        CrmStateSync.Demo.DemoConnectors.Compose(Crm, Sandbox, NullLoggerFactory.Instance, s => s.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(Requests.Handler)));
 }
