@@ -9,7 +9,7 @@ namespace CrmStateSync.Store;
 public sealed partial class SqliteSyncStore
 {
     /// <summary>
-    /// Stores an account's fields and managed values. A copy older than the cached one (an overlap re-read) is
+    /// Stores an account's fields and managed values. A copy older than the cached one, or the same copy again (an overlap re-read), is
     /// ignored. Usage rows kept aside for this account are adopted. Returns true when the cache changed (the account is
     /// then marked changed).
     /// </summary>
@@ -42,16 +42,16 @@ public sealed partial class SqliteSyncStore
     public Task<bool> DeleteAsync(CrmObject crmObject, string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
-        return InTransactionAsync(
-            (c, tx) => crmObject switch
-            {
-                CrmObject.Account => DeleteAccountAsync(c, tx, id, cancellationToken),
-                CrmObject.Opportunity => DeleteChildAsync(c, tx, ChildTable.Opportunities, id, cancellationToken),
-                CrmObject.Contact => DeleteChildAsync(c, tx, ChildTable.Contacts, id, cancellationToken),
-                _ => DeleteUsageAsync(c, tx, id, cancellationToken),
-            },
-            cancellationToken);
+        return InTransactionAsync((c, tx) => DeleteRowAsync(c, tx, crmObject, id, cancellationToken), cancellationToken);
     }
+
+    private Task<bool> DeleteRowAsync(SqliteConnection c, SqliteTransaction tx, CrmObject crmObject, string id, CancellationToken ct) => crmObject switch
+    {
+        CrmObject.Account => DeleteAccountAsync(c, tx, id, ct),
+        CrmObject.Opportunity => DeleteChildAsync(c, tx, ChildTable.Opportunities, id, ct),
+        CrmObject.Contact => DeleteChildAsync(c, tx, ChildTable.Contacts, id, ct),
+        _ => DeleteUsageAsync(c, tx, id, ct),
+    };
 
     private async Task<bool> UpsertAccountRowAsync(SqliteConnection c, SqliteTransaction tx, AccountRecord record, DateTimeOffset modifiedAt, CancellationToken ct)
     {
@@ -62,7 +62,8 @@ public sealed partial class SqliteSyncStore
             INSERT INTO accounts (id, modified_at, account_json, managed_json, managed_text_json) VALUES (@Id, @ModifiedAt, @AccountJson, @ManagedJson, @ManagedTextJson)
             ON CONFLICT (id) DO UPDATE SET modified_at = excluded.modified_at, account_json = excluded.account_json, managed_json = excluded.managed_json,
                 managed_text_json = excluded.managed_text_json
-            WHERE excluded.modified_at >= accounts.modified_at
+            WHERE excluded.modified_at > accounts.modified_at OR (excluded.modified_at = accounts.modified_at AND (excluded.account_json IS NOT accounts.account_json
+                OR excluded.managed_json IS NOT accounts.managed_json OR excluded.managed_text_json IS NOT accounts.managed_text_json))
             """,
             new { account.Id, ModifiedAt = Iso.Instant(modifiedAt), AccountJson = StoreJson.Write(fields), ManagedJson = StoreJson.Write(account.Managed), ManagedTextJson = StoreJson.Write(record.ManagedText) },
             tx,
@@ -84,7 +85,8 @@ public sealed partial class SqliteSyncStore
             $"""
             INSERT INTO {name} (id, account_id, modified_at, record_json) VALUES (@Id, @AccountId, @ModifiedAt, @Json)
             ON CONFLICT (id) DO UPDATE SET account_id = excluded.account_id, modified_at = excluded.modified_at, record_json = excluded.record_json
-            WHERE excluded.modified_at >= {name}.modified_at
+            WHERE excluded.modified_at > {name}.modified_at
+                OR (excluded.modified_at = {name}.modified_at AND (excluded.account_id IS NOT {name}.account_id OR excluded.record_json IS NOT {name}.record_json))
             """,
             row,
             tx,

@@ -65,7 +65,9 @@ public sealed partial class SqliteSyncStore
             $"""
             DELETE FROM usage_orphans WHERE id = @Id;
             INSERT INTO usage {UsageColumns} VALUES {UsageValues}
-            ON CONFLICT (id) DO UPDATE SET {UsageUpdate} WHERE excluded.modified_at >= usage.modified_at
+            ON CONFLICT (id) DO UPDATE SET {UsageUpdate} WHERE excluded.modified_at > usage.modified_at OR (excluded.modified_at = usage.modified_at
+                AND (excluded.account_id, excluded.date, excluded.active_users, excluded.value_actions, excluded.core_events, excluded.metrics_json)
+                    IS NOT (usage.account_id, usage.date, usage.active_users, usage.value_actions, usage.core_events, usage.metrics_json))
             """,
             row,
             tx,

@@ -10,23 +10,22 @@ namespace CrmStateSync.Store;
 /// <summary>The SQLite store seen through the sync engine's port.</summary>
 public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
 {
+    private const string LastFullEvaluationKey = "sync.lastFullEvaluation";
+
     public SqliteSyncStore Store { get; } = store;
 
     public Task<ReadCursor> GetCursorAsync(CrmObject crmObject, CancellationToken cancellationToken) => Store.GetCursorAsync(crmObject, cancellationToken);
 
     public Task SetCursorAsync(CrmObject crmObject, ReadCursor cursor, CancellationToken cancellationToken) => Store.SetCursorAsync(crmObject, cursor, cancellationToken);
 
-    public Task ApplyAsync(CrmChange<AccountRecord> change, CancellationToken cancellationToken) =>
-        Apply(change, CrmObject.Account, r => Store.UpsertAccountAsync(r, change.ModifiedAt, cancellationToken), cancellationToken);
+    public Task ApplyAsync(IReadOnlyList<CrmChange<AccountRecord>> changes, CancellationToken cancellationToken) => Store.ApplyAccountsAsync(changes, cancellationToken);
 
-    public Task ApplyAsync(CrmChange<OpportunityRecord> change, CancellationToken cancellationToken) =>
-        Apply(change, CrmObject.Opportunity, r => Store.UpsertOpportunityAsync(r, change.ModifiedAt, cancellationToken), cancellationToken);
+    public Task ApplyAsync(IReadOnlyList<CrmChange<OpportunityRecord>> changes, CancellationToken cancellationToken) =>
+        Store.ApplyOpportunitiesAsync(changes, cancellationToken);
 
-    public Task ApplyAsync(CrmChange<ContactRecord> change, CancellationToken cancellationToken) =>
-        Apply(change, CrmObject.Contact, r => Store.UpsertContactAsync(r, change.ModifiedAt, cancellationToken), cancellationToken);
+    public Task ApplyAsync(IReadOnlyList<CrmChange<ContactRecord>> changes, CancellationToken cancellationToken) => Store.ApplyContactsAsync(changes, cancellationToken);
 
-    public Task ApplyAsync(CrmChange<UsageRecord> change, CancellationToken cancellationToken) =>
-        Apply(change, CrmObject.Usage, r => Store.UpsertUsageAsync(r, change.ModifiedAt, cancellationToken), cancellationToken);
+    public Task ApplyAsync(IReadOnlyList<CrmChange<UsageRecord>> changes, CancellationToken cancellationToken) => Store.ApplyUsageAsync(changes, cancellationToken);
 
     /// <summary>The accounts whose inputs changed, and those with a transient rejection to retry (sync.md step 5).</summary>
     public async Task<IReadOnlyList<string>> ChangedAccountsAsync(CancellationToken cancellationToken)
@@ -35,6 +34,12 @@ public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
         var rejected = await Store.RejectedEntriesAsync(cancellationToken).ConfigureAwait(false);
         return [.. dirty.Union(rejected.Where(e => e.Transient).Select(e => e.AccountId), StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
+
+    public async Task<DateOnly?> LastFullEvaluationAsync(CancellationToken cancellationToken) =>
+        await Store.GetStateAsync(LastFullEvaluationKey, cancellationToken).ConfigureAwait(false) is { } day ? Internal.Iso.ParseDate(day) : null;
+
+    public Task SetLastFullEvaluationAsync(DateOnly day, CancellationToken cancellationToken) =>
+        Store.SetStateAsync(LastFullEvaluationKey, Internal.Iso.Date(day), cancellationToken);
 
     public async Task<IReadOnlyList<string>> AllAccountsAsync(CancellationToken cancellationToken)
     {
@@ -135,17 +140,4 @@ public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
 
     private static PlannedWrite ToPlanned(JournalEntry e) =>
         new(e.AccountId, [.. e.Values.Select(v => new FieldChange(v.Key, null, v.Value, v.Value))], e.Stage);
-
-    private async Task Apply<T>(CrmChange<T> change, CrmObject kind, Func<T, Task> upsert, CancellationToken ct)
-        where T : class
-    {
-        if (change.Deleted)
-        {
-            await Store.DeleteAsync(kind, change.Id, ct).ConfigureAwait(false);
-        }
-        else if (change.Record is { } record)
-        {
-            await upsert(record).ConfigureAwait(false);
-        }
-    }
 }

@@ -24,7 +24,4 @@ public class CrmTextTests : StoreTestBase
 
         Assert.That(await store.LoadCrmTextAsync("nope", Ct), Is.Empty);
     }
-
-    [Test]
-    public void SchemaVersion_WithTheCrmTextMigration_IsTwo() => Assert.That(SqliteSyncStore.SchemaVersion, Is.EqualTo(2));
 }

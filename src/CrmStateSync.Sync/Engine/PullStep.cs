@@ -30,14 +30,18 @@ internal sealed partial class PullStep(ICrmConnector crm, ISyncStore store, ILog
         return (cursors, read, problems);
     }
 
+    /// <summary>Records applied to the cache per transaction: a commit per record dominated large pulls.</summary>
+    internal const int ApplyRun = 500;
+
     private async Task<(ReadCursor Next, int Read, int Problems)> Drain<T>(
-        IAsyncEnumerable<CrmChange<T>> changes, ReadCursor cursor, Func<CrmChange<T>, CancellationToken, Task> apply, CancellationToken ct)
+        IAsyncEnumerable<CrmChange<T>> changes, ReadCursor cursor, Func<IReadOnlyList<CrmChange<T>>, CancellationToken, Task> apply, CancellationToken ct)
         where T : class
     {
         int read = 0, problems = 0;
+        var run = new List<CrmChange<T>>(ApplyRun);
         await foreach (var change in changes.WithCancellation(ct).ConfigureAwait(false))
         {
-            await apply(change, ct).ConfigureAwait(false);
+            run.Add(change);
             read++;
             foreach (var problem in change.Problems)
             {
@@ -49,6 +53,17 @@ internal sealed partial class PullStep(ICrmConnector crm, ISyncStore store, ILog
             {
                 cursor = new ReadCursor(change.ModifiedAt, change.Id);
             }
+
+            if (run.Count == ApplyRun)
+            {
+                await apply(run, ct).ConfigureAwait(false);
+                run = new List<CrmChange<T>>(ApplyRun);
+            }
+        }
+
+        if (run.Count > 0)
+        {
+            await apply(run, ct).ConfigureAwait(false);
         }
 
         return (cursor, read, problems);

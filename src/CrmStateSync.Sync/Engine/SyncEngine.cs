@@ -18,6 +18,7 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
     private readonly WriteStep _write = new(crm, store, options);
     private readonly TaskStep _tasks = new(crm, store);
     private DateOnly? _lastFullEvaluation;
+    private bool _lastFullEvaluationLoaded;
 
     /// <summary>Runs one cycle. A dry run reads and evaluates but writes nothing to the CRM, the journal or the history.</summary>
     public async Task<CycleResult> RunCycleAsync(bool dryRun, CancellationToken ct)
@@ -59,7 +60,12 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
         var tasks = options.CreateTasks ? await _tasks.RunAsync(outcomes, ct).ConfigureAwait(false) : 0;
         var (written, rejected) = await _write.CommitAsync(
             [.. outcomes.Select(o => o.Write).OfType<PlannedWrite>()], cursors, [.. outcomes.Select(o => o.AccountId)], ct).ConfigureAwait(false);
-        _lastFullEvaluation = DailyDue(asOf) ? asOf : _lastFullEvaluation;
+        if (DailyDue(asOf))
+        {
+            await store.SetLastFullEvaluationAsync(asOf, ct).ConfigureAwait(false);
+            _lastFullEvaluation = asOf;
+        }
+
         return summary with
         {
             Written = written,
@@ -71,6 +77,13 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
 
     private async Task<List<AccountOutcome>> EvaluateAsync(DateOnly asOf, bool dryRun, CancellationToken ct)
     {
+        if (!_lastFullEvaluationLoaded)
+        {
+            // Remembered in the store: a `sync --once` per cron tick must not evaluate the whole org every time.
+            _lastFullEvaluation = await store.LastFullEvaluationAsync(ct).ConfigureAwait(false);
+            _lastFullEvaluationLoaded = true;
+        }
+
         var ids = DailyDue(asOf) ? await store.AllAccountsAsync(ct).ConfigureAwait(false) : await store.ChangedAccountsAsync(ct).ConfigureAwait(false);
         var outcomes = new List<AccountOutcome>(ids.Count);
         foreach (var id in ids)

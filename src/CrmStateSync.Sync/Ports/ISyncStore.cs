@@ -17,18 +17,26 @@ public interface ISyncStore
 
     Task SetCursorAsync(CrmObject crmObject, ReadCursor cursor, CancellationToken cancellationToken);
 
-    /// <summary>Upserts or deletes a changed record in the cache and marks its account changed.</summary>
-    Task ApplyAsync(CrmChange<AccountRecord> change, CancellationToken cancellationToken);
+    /// <summary>
+    /// Upserts or deletes a run of changed records in the cache, all or none, and marks their accounts changed.
+    /// Applying the same run twice changes nothing the second time.
+    /// </summary>
+    Task ApplyAsync(IReadOnlyList<CrmChange<AccountRecord>> changes, CancellationToken cancellationToken);
 
-    Task ApplyAsync(CrmChange<OpportunityRecord> change, CancellationToken cancellationToken);
+    Task ApplyAsync(IReadOnlyList<CrmChange<OpportunityRecord>> changes, CancellationToken cancellationToken);
 
-    Task ApplyAsync(CrmChange<ContactRecord> change, CancellationToken cancellationToken);
+    Task ApplyAsync(IReadOnlyList<CrmChange<ContactRecord>> changes, CancellationToken cancellationToken);
 
-    Task ApplyAsync(CrmChange<UsageRecord> change, CancellationToken cancellationToken);
+    Task ApplyAsync(IReadOnlyList<CrmChange<UsageRecord>> changes, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<string>> ChangedAccountsAsync(CancellationToken cancellationToken);
 
     Task<IReadOnlyList<string>> AllAccountsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The day every account was last evaluated (remembered across processes), or null.</summary>
+    Task<DateOnly?> LastFullEvaluationAsync(CancellationToken cancellationToken);
+
+    Task SetLastFullEvaluationAsync(DateOnly day, CancellationToken cancellationToken);
 
     Task ClearChangedAsync(IReadOnlyList<string> accountIds, CancellationToken cancellationToken);
 

@@ -53,6 +53,31 @@ public class SyncCommandTests
     }
 
     [Test]
+    public async Task SyncOnce_OneProcessPerRun_EvaluatesEveryAccountOncePerDayOnly()
+    {
+        // sync.md step 5 "every account once per day": remembered in the store, so a cron-driven `sync --once` (a new
+        // process each time) evaluates only the changed accounts after the day's first run.
+        await using var sandbox = await SandboxAsync();
+        using var folder = new TempFolder();
+        var config = Config(folder, sandbox.Url);
+        var today = CommandRun.DefaultClock;
+        var tomorrow = new FixedClock(today.GetUtcNow().AddDays(1));
+
+        var first = CommandRun.Of(today, "sync", "--once", "--config", config);
+        _ = CommandRun.Of(today, "sync", "--once", "--config", config);
+        var third = CommandRun.Of(today, "sync", "--once", "--config", config);
+        var nextDay = CommandRun.Of(tomorrow, "sync", "--once", "--config", config);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Output, Does.Contain("evaluated 12,"));
+            // The overlap re-reads the last minutes' records; identical copies change nothing, so nothing is evaluated.
+            Assert.That(third.Output, Does.Contain("evaluated 0,").And.Contain("written 0,"), "nothing changed: nothing evaluated");
+            Assert.That(nextDay.Output, Does.Contain("evaluated 12,"), "a new day: every account again");
+        });
+    }
+
+    [Test]
     public async Task SyncOnceDryRun_PrintsThePlanAndWritesNothing()
     {
         await using var sandbox = await SandboxAsync();

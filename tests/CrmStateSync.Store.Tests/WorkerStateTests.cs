@@ -1,0 +1,32 @@
+namespace CrmStateSync.Store.Tests;
+
+public class WorkerStateTests : StoreTestBase
+{
+    [Test]
+    public void SchemaVersion_WithTheWorkerStateMigration_IsThree() => Assert.That(SqliteSyncStore.SchemaVersion, Is.EqualTo(3));
+
+    [Test]
+    public async Task GetState_NeverSet_IsNull()
+    {
+        var store = await OpenAsync();
+
+        Assert.That(await store.GetStateAsync("sync.lastFullEvaluation", Ct), Is.Null);
+    }
+
+    [Test]
+    public async Task SetState_Twice_KeepsTheLatestAcrossReopening()
+    {
+        var store = await OpenAsync();
+        await store.SetStateAsync("sync.lastFullEvaluation", "2026-11-22", Ct);
+        await store.SetStateAsync("sync.lastFullEvaluation", "2026-11-23", Ct);
+        await store.DisposeAsync();
+
+        var reopened = await OpenAsync();
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await reopened.GetStateAsync("sync.lastFullEvaluation", Ct), Is.EqualTo("2026-11-23"));
+            Assert.That(Scalar("SELECT count(*) FROM worker_state"), Is.EqualTo(1));
+        });
+    }
+}
