@@ -24,6 +24,9 @@ public sealed record SandboxOptions
     /// <summary>The account's daily request limit (<c>X-HubSpot-RateLimit-Daily</c>). Default 625,000.</summary>
     public long HubSpotDailyLimit { get; init; } = 625_000;
 
+    /// <summary>The loopback port to listen on; 0 picks a free one. Default 0.</summary>
+    public int Port { get; init; }
+
     /// <summary>The sandbox's clock (change stamps, rate windows). Default the system clock.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace CrmStateSync.Sandbox;
 
 /// <summary>
-/// The loopback CRM: a Kestrel minimal API on 127.0.0.1 with an ephemeral port (never any other address), serving
+/// The loopback CRM: a Kestrel minimal API on 127.0.0.1, an ephemeral port unless one is set (never any other address), serving
 /// the Salesforce and HubSpot subsets of crm-apis.md from in-memory data. Thread-safe; one instance per test or run.
 /// </summary>
 public sealed class SandboxServer : IAsyncDisposable
@@ -29,7 +29,7 @@ public sealed class SandboxServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k =>
         {
-            k.Listen(IPAddress.Loopback, 0);
+            k.Listen(IPAddress.Loopback, Options.Port);
             k.Limits.MaxRequestBodySize = 32 * 1024 * 1024;
         });
         _app = builder.Build();

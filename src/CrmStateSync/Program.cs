@@ -22,6 +22,8 @@ public static partial class Program
             SyncCommand.Create(output, error, logging, clock),
             RunCommand.Create(error, logging, clock),
             ConflictsCommand.Create(output, error, clock),
+            SandboxCommand.Create(output, clock),
+            HealthCommand.Create(output, clock),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

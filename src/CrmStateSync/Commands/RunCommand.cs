@@ -1,7 +1,6 @@
 using System.CommandLine;
 using CrmStateSync.Hosting;
 using CrmStateSync.Logging;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +12,7 @@ internal static class RunCommand
     public static Command Create(TextWriter error, ILoggerFactory logging, TimeProvider clock)
     {
         var config = new Option<FileInfo?>("--config", "-c") { Description = "appsettings file (default ./appsettings.json), then CRMSTATESYNC_ environment variables" };
-        var command = new Command("run", "Run the worker: a sync cycle every Worker:Interval until stopped") { config };
+        var command = new Command("run", "Run the worker: a sync cycle every Worker:Interval (or on Worker:Schedule) until stopped") { config };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(config), error, logging, clock, ct));
         return command;
     }
@@ -31,14 +30,7 @@ internal static class RunCommand
                 return ExitCodes.ConfigurationError;
             }
 
-            var builder = Host.CreateApplicationBuilder();
-            builder.Logging.ClearProviders();
-            builder.Services.AddSingleton(logging);
-            builder.Services.AddSingleton(worker);
-            builder.Services.AddSingleton(clock);
-            builder.Services.AddHostedService<SyncWorker>();
-            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(2));
-            using var host = builder.Build();
+            using var host = WorkerHost.Build(worker, logging, clock);
             await host.RunAsync(ct).ConfigureAwait(false);
             return ExitCodes.Success;
         }

@@ -17,8 +17,23 @@ public sealed class WorkerOptions
     /// <summary>Time between cycles of <c>run</c>. Default 15 minutes.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>A file touched after every cycle of <c>run</c>, for a container probe. Null = none.</summary>
+    /// <summary>
+    /// A cron expression (5 fields, or 6 with seconds) for <c>run</c>'s cycles, e.g. <c>0 6 * * 1-5</c>; when set it
+    /// replaces <see cref="Interval"/>. Default none.
+    /// </summary>
+    public string? Schedule { get; set; }
+
+    /// <summary>The time zone <see cref="Schedule"/> is read in (IANA id). Default <c>UTC</c>.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>A file rewritten at the start and end of every cycle of <c>run</c>, for a container probe. Null = none.</summary>
     public string? HeartbeatPath { get; set; }
+
+    /// <summary>
+    /// Where <c>run</c> serves <c>/health/live</c> and <c>/health/ready</c>, e.g. <c>http://0.0.0.0:8080</c>
+    /// (several separated by <c>;</c>). Null = no endpoint.
+    /// </summary>
+    public string? HealthUrls { get; set; }
 
     public IEnumerable<string> Validate()
     {
@@ -40,6 +55,11 @@ public sealed class WorkerOptions
         if (Interval < TimeSpan.FromSeconds(10))
         {
             yield return $"{Section}:Interval: at least 10 seconds (was {Interval})";
+        }
+
+        foreach (var problem in WorkerScheduleValidation.Problems(this))
+        {
+            yield return problem;
         }
     }
 }

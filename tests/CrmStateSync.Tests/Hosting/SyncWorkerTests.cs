@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CrmStateSync.Tests.Hosting;
 
-/// <summary>sync.md `run`: a cycle every interval, a heartbeat after each, a graceful stop.</summary>
+/// <summary>sync.md `run`: a cycle every interval, a heartbeat at the start and end of each, a graceful stop.</summary>
 public class SyncWorkerTests
 {
     [Test]
@@ -32,9 +32,9 @@ public class SyncWorkerTests
         using var service = new SyncWorker(worker, clock, NullLogger<SyncWorker>.Instance);
 
         await service.StartAsync(CancellationToken.None);
-        var first = await WaitForAsync(heartbeat, _ => true);
+        var first = await WaitForAsync(heartbeat, text => text.Contains("ok: read", StringComparison.Ordinal));
         clock.Advance(TimeSpan.FromMinutes(5));
-        var second = await WaitForAsync(heartbeat, text => text != first);
+        var second = await WaitForAsync(heartbeat, text => text != first && text.Contains("ok: read", StringComparison.Ordinal));
         await service.StopAsync(CancellationToken.None);
 
         Assert.Multiple(() =>

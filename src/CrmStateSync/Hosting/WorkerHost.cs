@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CrmStateSync.Hosting;
+
+/// <summary>
+/// The host <c>run</c> runs: the <see cref="SyncWorker"/>, and when <see cref="WorkerOptions.HealthUrls"/> is set a
+/// Kestrel endpoint with <c>/health/live</c> and <c>/health/ready</c> for container probes (nothing else is served).
+/// </summary>
+internal static class WorkerHost
+{
+    /// <summary>How long a stop waits for the cycle in progress to finish its batch.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromMinutes(2);
+
+    public static IHost Build(Worker worker, ILoggerFactory logging, TimeProvider clock)
+    {
+        var schedule = CycleSchedule.From(worker.Options);
+        var health = new WorkerHealth(schedule, clock);
+        if (worker.Options.HealthUrls is not { Length: > 0 } urls)
+        {
+            var builder = Host.CreateApplicationBuilder();
+            AddWorker(builder.Services, builder.Logging, worker, schedule, health, logging, clock);
+            return builder.Build();
+        }
+
+        // The empty builder reads no appsettings or environment of its own: the worker's configuration stays the only one.
+        var web = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        web.WebHost.UseKestrelCore().UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        web.Services.AddRoutingCore();
+        AddWorker(web.Services, web.Logging, worker, schedule, health, logging, clock);
+        var app = web.Build();
+        app.MapGet("/health/live", () => Answer(health.Live()));
+        app.MapGet("/health/ready", () => Answer(health.Ready()));
+        return app;
+    }
+
+    private static void AddWorker(
+        IServiceCollection services, ILoggingBuilder loggingBuilder, Worker worker, CycleSchedule schedule, WorkerHealth health, ILoggerFactory logging, TimeProvider clock)
+    {
+        loggingBuilder.ClearProviders();
+        services.AddSingleton(logging);
+        services.AddSingleton(worker);
+        services.AddSingleton(schedule);
+        services.AddSingleton(health);
+        services.AddSingleton(clock);
+        services.AddHostedService<SyncWorker>();
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+    }
+
+    private static IResult Answer(HealthReport report) =>
+        Results.Text(report.Detail, "text/plain", statusCode: report.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+}

@@ -1,0 +1,57 @@
+using CrmStateSync.Commands;
+using CrmStateSync.Tests.TestSupport;
+
+namespace CrmStateSync.Tests.Commands;
+
+/// <summary>`sandbox`: the loopback CRM on its own, with a configuration the operator commands accept as an org.</summary>
+public class SandboxCommandTests
+{
+    [TestCase("salesforce")]
+    [TestCase("hubspot")]
+    public async Task Sandbox_WrittenConfiguration_IsAnOrgThatSyncOnceWritesInto(string crm)
+    {
+        using var folder = new TempFolder();
+        var config = new FileInfo(Path.Combine(folder.Path, "sandbox.appsettings.json"));
+        using var output = new StringWriter();
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        // The real clock on both sides: the sandbox stamps changes with it and the HubSpot connector's search windows end at "now".
+        var sandbox = SandboxCommand.RunAsync(new SandboxCommand.SandboxRun(crm, 0, 12, 30, config), output, TimeProvider.System, stop.Token);
+        await WaitForAsync(config);
+        var text = (await File.ReadAllTextAsync(config.FullName)).Replace("state/sandbox-", (folder.Path + "/sandbox-").Replace("\\", "/", StringComparison.Ordinal), StringComparison.Ordinal);
+        await File.WriteAllTextAsync(config.FullName, text);
+
+        var first = CommandRun.Of(TimeProvider.System, "sync", "--once", "--config", config.FullName);
+        var second = CommandRun.Of(TimeProvider.System, "sync", "--once", "--config", config.FullName);
+        await stop.CancelAsync();
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await sandbox, Is.Zero, "stopping it is the normal end");
+            Assert.That(output.ToString(), Does.Contain($"Sandbox {crm} listening on http://127.0.0.1:"));
+            Assert.That(first.ExitCode, Is.Zero, first.Error);
+            Assert.That(first.Output, Does.Match("written [1-9]"));
+            Assert.That(second.Output, Does.Contain("written 0"));
+        });
+    }
+
+    [Test]
+    public void Sandbox_BadPort_IsAConfigurationError()
+    {
+        var run = CommandRun.Of("sandbox", "--port", "70000");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.ConfigurationError));
+            Assert.That(run.Output, Does.Contain("--port must be 0-65535"));
+        });
+    }
+
+    private static async Task WaitForAsync(FileInfo file)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!File.Exists(file.FullName) || new FileInfo(file.FullName).Length == 0)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+}
