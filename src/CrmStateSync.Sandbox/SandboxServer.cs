@@ -33,11 +33,15 @@ public sealed class SandboxServer : IAsyncDisposable
             k.Limits.MaxRequestBodySize = 32 * 1024 * 1024;
         });
         _app = builder.Build();
+        Requests.Attach(_app);
         SalesforceEndpoints.Map(_app, Salesforce);
         HubSpotEndpoints.Map(_app, HubSpot);
     }
 
     public SandboxOptions Options { get; }
+
+    /// <summary>The requests answered so far, by method and route.</summary>
+    public RequestLog Requests { get; } = new();
 
     /// <summary>The Salesforce org (tables, tokens, API usage, failure hooks).</summary>
     public SalesforceOrg Salesforce { get; }

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The scale benchmark of issue 4 / sync.md "Performance targets": a first full sync, a second sync (which reads the
+# worker's own echo) and a third with nothing changed, against the sandbox running in its own process, so the
+# worker's peak memory (max RSS, from /usr/bin/time) is measured apart from the sandbox's.
+#   usage: tests/CrmStateSync.Benchmarks/scale/scale-run.sh ACCOUNTS [USAGE_DAYS] [salesforce|hubspot]
+# Prints per cycle: the worker's summary line, wall time, max RSS, and the sandbox's count of requests by route.
+set -euo pipefail
+accounts=${1:?accounts}
+usage_days=${2:-30}
+crm=${3:-salesforce}
+root=$(cd "$(dirname "$0")/../../.." && pwd)
+work=$(mktemp -d /tmp/crmstatesync-scale-XXXX)
+port=$((20000 + RANDOM % 20000))
+dotnet publish "$root/src/CrmStateSync" -c Release -o "$work/bin" -v q -nologo >/dev/null
+cd "$work"
+/usr/bin/time -f "%M" -o sandbox.rss ./bin/crmstatesync sandbox --crm "$crm" --accounts "$accounts" --usage-days "$usage_days" --port "$port" \
+  --write-config sandbox.json >sandbox.out 2>&1 &
+sandbox=$!
+trap 'pkill -P $sandbox 2>/dev/null || true' EXIT
+until [ -s sandbox.json ]; do sleep 1; done
+echo "accounts=$accounts usage_days=$usage_days crm=$crm (sandbox seeded in ${SECONDS}s)"
+for cycle in 1 2 3; do
+  curl -s "http://127.0.0.1:$port/_sandbox/requests" >before.json
+  CRMSTATESYNC_Serilog__MinimumLevel__Default=Warning /usr/bin/time -f "wall %e s, max RSS %M KB" -o cycle.time \
+    ./bin/crmstatesync sync --once --config sandbox.json >cycle.out 2>cycle.err
+  curl -s "http://127.0.0.1:$port/_sandbox/requests" >after.json
+  echo "cycle $cycle: $(cat cycle.out) | $(cat cycle.time)"
+  python3 - <<'PY'
+import json
+b, a = json.load(open("before.json")), json.load(open("after.json"))
+for k in sorted(a):
+    d = a[k] - b.get(k, 0)
+    if d:
+        print(f"    {d:6d}  {k}")
+PY
+done
+ls -l "$work/state" | tail -n +2 | awk '{print "    store file: " $5 " bytes " $9}'
+# GNU time ignores SIGINT while its child runs: stop the child itself.
+pkill -INT -P $sandbox; wait $sandbox 2>/dev/null || true
+echo "sandbox max RSS $(cat sandbox.rss) KB"
