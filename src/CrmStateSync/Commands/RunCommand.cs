@@ -31,6 +31,11 @@ internal static class RunCommand
                 return ExitCodes.ConfigurationError;
             }
 
+            if (await worker.Schema.CheckAsync(dryRun: false, error, ct).ConfigureAwait(false) is { } refused)
+            {
+                return refused;
+            }
+
             var builder = Host.CreateApplicationBuilder();
             builder.Logging.ClearProviders();
             builder.Services.AddSingleton(logging);
