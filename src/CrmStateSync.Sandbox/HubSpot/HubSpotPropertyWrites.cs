@@ -23,7 +23,7 @@ internal sealed class HubSpotPropertyWrites(HubSpotPortal portal)
             return HubSpotErrors.Error(404, "OBJECT_NOT_FOUND", $"Unable to infer object type from: {type}");
         }
 
-        if (body is not { Name.Length: > 0, Label.Length: > 0, GroupName.Length: > 0 } || held is null || Invalid(body) is { } problem)
+        if (body is not { Name.Length: > 0, Label.Length: > 0, GroupName.Length: > 0 } || held is null || Invalid(body) is not null)
         {
             return HubSpotErrors.Error(400, "VALIDATION_ERROR", Invalid(body) ?? "name, label, type, fieldType and groupName are required");
         }
