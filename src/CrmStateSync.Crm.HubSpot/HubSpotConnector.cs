@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using CrmStateSync.Crm.Contract;
 using CrmStateSync.Crm.HubSpot.Api;
 using CrmStateSync.Crm.HubSpot.Http;
+using CrmStateSync.Crm.HubSpot.Provisioning;
 using CrmStateSync.Crm.HubSpot.Reading;
 using CrmStateSync.Crm.Http;
 using CrmStateSync.Crm.Mapping;
@@ -9,12 +10,14 @@ using Microsoft.Extensions.Options;
 
 namespace CrmStateSync.Crm.HubSpot;
 
-/// <summary>The HubSpot side of <see cref="ICrmConnector"/>: search-windowed reads, batch writes, properties, tasks.</summary>
-internal sealed class HubSpotConnector : ICrmConnector
+/// <summary>The HubSpot side of <see cref="ICrmConnector"/>: search-windowed reads, batch writes, properties, tasks; and
+/// <see cref="ISchemaProvisioner"/> through the properties API.</summary>
+internal sealed class HubSpotConnector : ICrmConnector, ISchemaProvisioner
 {
     private readonly HubSpotReader _reader;
     private readonly HubSpotWriter _writer;
     private readonly HubSpotSchema _schema;
+    private readonly HubSpotProvisioner _provisioner;
     private readonly CanonicalMapper _mapper;
     private readonly FieldMappingOptions _mapping;
     private readonly HubSpotRateLimiter _limiter;
@@ -28,6 +31,7 @@ internal sealed class HubSpotConnector : ICrmConnector
         _reader = new HubSpotReader(api, paths, o, clock);
         _writer = new HubSpotWriter(api, paths, new WriteMapper(_mapping, HubSpotValueFormat.Instance), _mapping.Objects["Account"]);
         _schema = new HubSpotSchema(api, paths, o);
+        _provisioner = new HubSpotProvisioner(api, paths);
         _mapper = new CanonicalMapper(_mapping, HubSpotValueFormat.Instance);
         (_limiter, _calls) = (limiter, calls);
     }
@@ -59,6 +63,9 @@ internal sealed class HubSpotConnector : ICrmConnector
 
     public Task<string> CreateTaskAsync(TaskRequest task, CancellationToken cancellationToken) =>
         _schema.CreateTaskAsync(task, cancellationToken);
+
+    public Task<IReadOnlyList<ProvisionStep>> ProvisionAsync(Schema.SchemaReport report, bool dryRun, CancellationToken cancellationToken) =>
+        _provisioner.ProvisionAsync(report, dryRun, cancellationToken);
 
     private static FieldMappingOptions EffectiveMapping(HubSpotOptions o)
     {

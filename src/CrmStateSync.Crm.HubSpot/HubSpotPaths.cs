@@ -12,5 +12,11 @@ internal sealed class HubSpotPaths(HubSpotOptions options)
     /// <summary><c>crm/v3/properties/{type}</c>.</summary>
     public string Properties(string type) => Join(options.PropertiesPrefix, type);
 
+    /// <summary><c>crm/v3/properties/{type}/groups</c>.</summary>
+    public string PropertyGroups(string type) => Join(options.PropertiesPrefix, type + "/groups");
+
+    /// <summary><c>crm/v3/properties/{type}/{name}</c>.</summary>
+    public string Property(string type, string name) => Join(options.PropertiesPrefix, type + "/" + name);
+
     private static string Join(string prefix, string rest) => prefix.Trim('/') + "/" + rest;
 }

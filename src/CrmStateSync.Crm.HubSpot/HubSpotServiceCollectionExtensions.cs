@@ -13,7 +13,8 @@ public static class HubSpotServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the HubSpot connector: options validated on start, the Refit client behind the shared CRM pipeline
-    /// (logging, resilience), then the client-side rate limiter and the bearer-token handler, and <see cref="ICrmConnector"/>.
+    /// (logging, resilience), then the client-side rate limiter and the bearer-token handler, <see cref="ICrmConnector"/> and
+    /// <see cref="ISchemaProvisioner"/>.
     /// </summary>
     public static IServiceCollection AddHubSpotConnector(this IServiceCollection services, Action<HubSpotOptions> configure, TimeProvider? clock = null)
     {
@@ -33,6 +34,8 @@ public static class HubSpotServiceCollectionExtensions
             .AddHttpMessageHandler<HubSpotAuthHandler>();
         services.AddSingleton<ICrmConnector>(sp => new HubSpotConnector(
             sp.GetRequiredService<IHubSpotApi>(), sp.GetRequiredService<IOptions<HubSpotOptions>>(), sp.GetRequiredService<HubSpotRateLimiter>(), sp.GetRequiredService<CallCounter>(), now));
+        // The same connector (its limiter, its call count) provisions the portal.
+        services.AddSingleton(sp => (ISchemaProvisioner)sp.GetRequiredService<ICrmConnector>());
         return services;
     }
 }

@@ -23,4 +23,11 @@ public static class ExitCodes
 
     /// <summary>The input file could not be read at all.</summary>
     public const int InputError = 6;
+
+    /// <summary>
+    /// The org's schema does not match the field mapping (a field missing, of the wrong type, without a picklist value the
+    /// rules write, or not updateable): <c>schema check</c> lists each; <c>sync</c> and <c>run</c> refuse to write.
+    /// <c>schema provision</c> creates what it can.
+    /// </summary>
+    public const int SchemaMismatch = 7;
 }

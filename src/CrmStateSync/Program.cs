@@ -24,6 +24,7 @@ public static partial class Program
             ConflictsCommand.Create(output, error, clock),
             SandboxCommand.Create(output, clock),
             HealthCommand.Create(output, clock),
+            SchemaCommand.Create(output, error, logging, clock),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -23,6 +23,18 @@ internal interface IHubSpotApi
     [Get("/{**propertiesPath}")]
     Task<PropertyList> GetPropertiesAsync(string propertiesPath, CancellationToken cancellationToken);
 
+    [Post("/{**propertiesPath}")]
+    Task<PropertyDto> CreatePropertyAsync(string propertiesPath, [Body] CreatePropertyRequest request, CancellationToken cancellationToken);
+
+    [Patch("/{**propertyPath}")]
+    Task<PropertyDto> UpdatePropertyAsync(string propertyPath, [Body] UpdatePropertyOptionsRequest request, CancellationToken cancellationToken);
+
+    [Get("/{**groupsPath}")]
+    Task<PropertyGroupList> GetPropertyGroupsAsync(string groupsPath, CancellationToken cancellationToken);
+
+    [Post("/{**groupsPath}")]
+    Task<PropertyGroupDto> CreatePropertyGroupAsync(string groupsPath, [Body] CreateGroupRequest request, CancellationToken cancellationToken);
+
     [Post("/{**objectPath}")]
     Task<CreatedObject> CreateObjectAsync(string objectPath, [Body] CreateObjectRequest request, CancellationToken cancellationToken);
 }

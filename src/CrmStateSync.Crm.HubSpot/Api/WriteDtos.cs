@@ -70,3 +70,26 @@ internal sealed class ModificationMetadata
 {
     public bool? ReadOnlyValue { get; set; }
 }
+
+internal sealed class PropertyGroupList
+{
+    public List<PropertyGroupDto>? Results { get; set; }
+}
+
+internal sealed class PropertyGroupDto
+{
+    public string? Name { get; set; }
+
+    public string? Label { get; set; }
+}
+
+/// <summary><c>POST /crm/v3/properties/{type}/groups</c>.</summary>
+internal sealed record CreateGroupRequest(string Name, string Label, int DisplayOrder);
+
+/// <summary><c>POST /crm/v3/properties/{type}</c>: <c>type</c> and a matching <c>fieldType</c>, options for enumerations.</summary>
+internal sealed record CreatePropertyRequest(string Name, string Label, string Type, string FieldType, string GroupName, IReadOnlyList<PropertyOptionInput>? Options, string? Description);
+
+internal sealed record PropertyOptionInput(string Label, string Value, int DisplayOrder, bool Hidden = false);
+
+/// <summary><c>PATCH /crm/v3/properties/{type}/{name}</c>: the options given replace the whole list.</summary>
+internal sealed record UpdatePropertyOptionsRequest(IReadOnlyList<PropertyOptionInput> Options);

@@ -10,6 +10,9 @@ public static class DefaultMappings
     private static readonly string[] Stages = [DefaultRules.NewCustomer, DefaultRules.Onboarding, DefaultRules.Adopting, DefaultRules.Healthy, DefaultRules.AtRisk, DefaultRules.Churned];
     private static readonly string[] DefaultMilestones = ["first_user_active", "first_project", "first_value_action", "team_adoption", "integration_live", "first_outcome"];
 
+    /// <summary>The canonical key of the calculated days-in-current-stage field (never written; see <see cref="FieldMappingOptions.Calculated"/>).</summary>
+    public const string DaysInCurrentStage = "daysInCurrentStage";
+
     public static FieldMappingOptions Salesforce()
     {
         var m = new FieldMappingOptions
@@ -23,6 +26,7 @@ public static class DefaultMappings
             Usage = Map(("id", "Id"), ("accountId", "CS_Account__c"), ("date", "CS_Usage_Date__c"), ("activeUsers", "CS_Active_Users__c"),
                 ("valueActions", "CS_Value_Actions__c"), ("coreEvents", "CS_Core_Events__c"), ("modifiedAt", "SystemModstamp")),
             UsageMetrics = { ["projects_created"] = "CS_Projects_Created__c" },
+            Calculated = { [DaysInCurrentStage] = "Days_in_Current_Stage__c", [ManagedField.TimeToValueDays] = "Time_to_Value_Days__c" },
         };
         m.Picklists["stage"] = Stages.ToDictionary(s => s, s => s);
         m.Picklists["stateValue"] = Enum.GetNames<StateValue>().ToDictionary(v => v, v => v);
@@ -46,6 +50,7 @@ public static class DefaultMappings
             Usage = Map(("id", "hs_object_id"), ("accountId", "accountId"), ("date", "usage_date"), ("activeUsers", "active_users"), ("valueActions", "value_actions"),
                 ("coreEvents", "core_events"), ("modifiedAt", "hs_lastmodifieddate")),
             UsageMetrics = { ["projects_created"] = "projects_created" },
+            Calculated = { [DaysInCurrentStage] = "cs_days_in_current_stage" },
         };
         m.Picklists["stage"] = Stages.ToDictionary(s => s, s => s.ToLowerInvariant().Replace(' ', '_').Replace('-', '_'));
         m.Picklists["stateValue"] = Enum.GetNames<StateValue>().ToDictionary(v => v, v => v.ToLowerInvariant());

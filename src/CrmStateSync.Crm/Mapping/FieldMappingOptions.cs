@@ -19,6 +19,13 @@ public sealed class FieldMappingOptions
     public Dictionary<string, string> UsageMetrics { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>
+    /// Account fields the CRM computes and the worker never writes (crm-schema.md: provisioned formulas / calculated
+    /// properties): canonical key (<c>daysInCurrentStage</c>, <c>timeToValueDays</c>) → CRM field. The schema check
+    /// expects them to exist as calculated numbers; provisioning creates them.
+    /// </summary>
+    public Dictionary<string, string> Calculated { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
     /// Picklist translations: list name → canonical value → CRM value. Lists: <c>stage</c> (stage label → CRM value),
     /// <c>stateValue</c>, <c>integrationStatus</c>, <c>stakeholderRole</c>, <c>opportunityType</c>.
     /// </summary>

@@ -32,6 +32,12 @@ public sealed class CompiledRules
     /// <summary>Every stage label the rules may write (the picklist values the CRM must hold).</summary>
     public IReadOnlyList<string> StageLabels => [.. StageModel.Labels];
 
+    /// <summary>The stage time to value is counted from (default New Customer); null when not configured.</summary>
+    public string? TimeToValueFrom => StageModel.TimeToValueFrom;
+
+    /// <summary>The stage time to value is counted to (default Adopting); null when not configured.</summary>
+    public string? TimeToValueTo => StageModel.TimeToValueTo;
+
     /// <summary>Every milestone key of any segment (the fields a mapping may name).</summary>
     public IReadOnlyList<string> MilestoneKeys => [.. _milestones.Values.SelectMany(m => m).Select(m => m.Key).Distinct()];
 

@@ -6,14 +6,15 @@ namespace CrmStateSync.Sandbox.HubSpot;
 
 /// <summary>
 /// The HubSpot CRM subset of crm-apis.md: list, search (10,000 cap), batch read/update, v4 association reads,
-/// properties, task creation. Every <c>/crm</c> call needs the bearer token and counts in the rolling 10-second window;
+/// properties (read, create, options update, groups), task creation. Every <c>/crm</c> call needs the bearer token and counts in the rolling 10-second window;
 /// with an enforced budget, a request past it is 429 TEN_SECONDLY_ROLLING.
 /// </summary>
 internal static class HubSpotEndpoints
 {
     public static void Map(WebApplication app, HubSpotPortal portal)
     {
-        var schema = new HubSpotProperties(portal.Mapping);
+        var schema = portal.Properties;
+        var definitions = new HubSpotPropertyWrites(portal);
         var reads = new HubSpotReads(portal);
         var writes = new HubSpotWrites(portal, schema);
         app.Use((context, next) => Guard(context, next, portal));
@@ -24,6 +25,10 @@ internal static class HubSpotEndpoints
         app.MapPost("/crm/v3/objects/{type}", Handle(c => writes.CreateAsync(c, Route(c, "type"))));
         app.MapPost("/crm/v4/associations/{from}/{to}/batch/read", Handle(c => reads.AssociationsAsync(c, Route(c, "from"), Route(c, "to"))));
         app.MapGet("/crm/v3/properties/{type}", Handle(c => Task.FromResult(schema.List(Route(c, "type")))));
+        app.MapPost("/crm/v3/properties/{type}", Handle(c => definitions.CreateAsync(c, Route(c, "type"))));
+        app.MapGet("/crm/v3/properties/{type}/groups", Handle(c => Task.FromResult(definitions.ListGroups(Route(c, "type")))));
+        app.MapPost("/crm/v3/properties/{type}/groups", Handle(c => definitions.CreateGroupAsync(c, Route(c, "type"))));
+        app.MapMethods("/crm/v3/properties/{type}/{name}", ["PATCH"], Handle(c => definitions.UpdateAsync(c, Route(c, "type"), Route(c, "name"))));
     }
 
     private static RequestDelegate Handle(Func<HttpContext, Task<IResult>> handler) =>

@@ -9,7 +9,7 @@ namespace CrmStateSync.Sandbox.HubSpot;
 /// The in-memory HubSpot portal: one table per object type of the default mapping (numeric ids), the company
 /// associations of deals, contacts and usage, the rolling 10-second request window, and write-failure hooks.
 /// </summary>
-public sealed class HubSpotPortal
+public sealed partial class HubSpotPortal
 {
     public const string IntegrationUser = "9000001";
     public const string SeedUser = "9000002";
@@ -22,6 +22,7 @@ public sealed class HubSpotPortal
     private long _nextId = 1_000_000;
     private long _requests;
     private long _rateLimited;
+    private int _propertyWrites;
 
     internal HubSpotPortal(SandboxOptions options)
     {
@@ -30,11 +31,19 @@ public sealed class HubSpotPortal
         {
             _tables[type] = new SandboxTable(type, IdOrder.Numeric);
         }
+
+        Properties = new HubSpotProperties(Mapping);
     }
 
     public SandboxOptions Options { get; }
 
     public FieldMappingOptions Mapping { get; } = DefaultMappings.HubSpot();
+
+    /// <summary>The property definitions the properties API serves and updates are checked against.</summary>
+    internal HubSpotProperties Properties { get; }
+
+    /// <summary>Property definitions created or changed through the properties API (provisioning).</summary>
+    public int PropertyWrites => Volatile.Read(ref _propertyWrites);
 
     /// <summary>Requests answered (429s included).</summary>
     public long Requests => Interlocked.Read(ref _requests);
@@ -56,6 +65,8 @@ public sealed class HubSpotPortal
     internal void Associate(string type, string id, string companyId) => _companies[(type, id)] = companyId;
 
     internal string? Failure(string id) => _failures.GetValueOrDefault(id);
+
+    internal void CountPropertyWrite() => Interlocked.Increment(ref _propertyWrites);
 
     internal string NextId() => Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
 

@@ -84,6 +84,8 @@ internal sealed class HubSpotWrites(HubSpotPortal portal, HubSpotProperties sche
             {
                 case null:
                     return ("VALIDATION_ERROR", $"Property \"{change.Name}\" does not exist");
+                case { Calculated: true }:
+                    return ("VALIDATION_ERROR", $"Property \"{change.Name}\" is a calculated property; its value cannot be set");
                 case { Type: "date" } when value.Length > 0 && !IsDate(value):
                     return ("VALIDATION_ERROR", $"INVALID_DATE: {value} is not a valid date for {change.Name}; use YYYY-MM-DD or midnight UTC epoch ms");
                 case { RestrictedPicklist: true } field when value.Length > 0 && !field.PicklistValues.Contains(value):

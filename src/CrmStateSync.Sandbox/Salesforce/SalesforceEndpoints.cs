@@ -17,7 +17,7 @@ internal static partial class SalesforceEndpoints
 
     public static void Map(WebApplication app, SalesforceOrg org)
     {
-        var schema = new SalesforceSchema(org.Mapping);
+        var schema = org.Schema;
         var queries = new QueryEndpoint(org, schema);
         var composite = new CompositeEndpoint(org, schema);
         app.Use((context, next) => Guard(context, next, org));
@@ -75,7 +75,7 @@ internal static partial class SalesforceEndpoints
             name,
             fields = fields.Values.Select(f => new
             {
-                name = f.Name, type = f.Type, updateable = f.Updateable, nillable = f.Name != "Id", calculated = false,
+                name = f.Name, type = f.Type, updateable = f.Updateable, nillable = f.Name != "Id", calculated = f.Calculated,
                 restrictedPicklist = f.RestrictedPicklist, picklistValues = f.PicklistValues.Select(v => new { value = v, label = v, active = true }),
                 referenceTo = f.ReferenceTo is null ? Array.Empty<string>() : [f.ReferenceTo],
             }),

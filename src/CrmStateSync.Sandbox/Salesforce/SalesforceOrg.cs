@@ -24,6 +24,8 @@ public sealed class SalesforceOrg
         {
             _tables[sobject] = new SandboxTable(sobject, IdOrder.Ordinal);
         }
+
+        Schema = new SalesforceSchema(Mapping);
     }
 
     public SandboxOptions Options { get; }
@@ -32,6 +34,31 @@ public sealed class SalesforceOrg
     public FieldMappingOptions Mapping { get; } = DefaultMappings.Salesforce();
 
     internal SalesforceIds Ids { get; } = new();
+
+    /// <summary>What the describe endpoint answers, and what updates are checked against.</summary>
+    internal SalesforceSchema Schema { get; }
+
+    /// <summary>A schema gap: the org no longer has <paramref name="field"/> on <paramref name="sobject"/>.</summary>
+    public void RemoveField(string sobject, string field) => Require(Schema.Change(sobject, field, _ => null), sobject, field);
+
+    /// <summary>A schema gap: <paramref name="field"/> becomes of Salesforce type <paramref name="type"/> (<c>string</c>, <c>datetime</c> …).</summary>
+    public void ChangeFieldType(string sobject, string field, string type) =>
+        Require(Schema.Change(sobject, field, f => f with { Type = type, PicklistValues = type == "picklist" ? f.PicklistValues : [], RestrictedPicklist = false }), sobject, field);
+
+    /// <summary>A schema gap: the picklist <paramref name="field"/> loses <paramref name="value"/>.</summary>
+    public void RemovePicklistValue(string sobject, string field, string value) =>
+        Require(Schema.Change(sobject, field, f => f with { PicklistValues = [.. f.PicklistValues.Where(v => v != value)] }), sobject, field);
+
+    /// <summary>A schema gap: the integration user can no longer update <paramref name="field"/>.</summary>
+    public void MakeReadOnly(string sobject, string field) => Require(Schema.Change(sobject, field, f => f with { Updateable = false }), sobject, field);
+
+    private static void Require(bool changed, string sobject, string field)
+    {
+        if (!changed)
+        {
+            throw new ArgumentException($"The sandbox org has no field {sobject}.{field}", nameof(field));
+        }
+    }
 
     /// <summary>API requests counted today (the token endpoint is not counted).</summary>
     public long ApiUsed => Interlocked.Read(ref _apiUsed);

@@ -30,6 +30,11 @@ internal static class RunCommand
                 return ExitCodes.ConfigurationError;
             }
 
+            if (await worker.Schema.CheckAsync(dryRun: false, error, ct).ConfigureAwait(false) is { } refused)
+            {
+                return refused;
+            }
+
             using var host = WorkerHost.Build(worker, logging, clock);
             await host.RunAsync(ct).ConfigureAwait(false);
             return ExitCodes.Success;

@@ -30,6 +30,11 @@ internal static class SyncCommand
                 return ExitCodes.ConfigurationError;
             }
 
+            if (await worker.Schema.CheckAsync(dryRun, error, ct).ConfigureAwait(false) is { } refused)
+            {
+                return refused;
+            }
+
             var result = await worker.Engine.RunCycleAsync(dryRun, ct).ConfigureAwait(false);
             if (dryRun)
             {

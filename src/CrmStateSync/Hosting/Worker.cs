@@ -1,6 +1,5 @@
 using CrmStateSync.Crm.Contract;
-using CrmStateSync.Crm.HubSpot;
-using CrmStateSync.Crm.Salesforce;
+using CrmStateSync.Crm.Schema;
 using CrmStateSync.Rules.Configuration;
 using CrmStateSync.Rules.Evaluation;
 using CrmStateSync.Store;
@@ -16,9 +15,9 @@ internal sealed class Worker : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private Worker(ServiceProvider services, SqliteSyncStore store, SyncEngine engine, WorkerOptions options, RulesEngine rules, SyncOptions sync)
+    private Worker(ServiceProvider services, SqliteSyncStore store, SyncEngine engine, WorkerOptions options, RulesEngine rules, SyncOptions sync, SchemaGate schema)
     {
-        (_services, Store, Engine, Options, Rules, Sync) = (services, store, engine, options, rules, sync);
+        (_services, Store, Engine, Options, Rules, Sync, Schema) = (services, store, engine, options, rules, sync, schema);
     }
 
     public SqliteSyncStore Store { get; }
@@ -26,6 +25,9 @@ internal sealed class Worker : IAsyncDisposable
     public WorkerOptions Options { get; }
     public RulesEngine Rules { get; }
     public SyncOptions Sync { get; }
+
+    /// <summary>The schema check run before the first write of this process.</summary>
+    public SchemaGate Schema { get; }
 
     public ICrmConnector Connector => _services.GetRequiredService<ICrmConnector>();
 
@@ -49,26 +51,16 @@ internal sealed class Worker : IAsyncDisposable
     /// <summary>Composes the worker from validated configuration (see <see cref="WorkerConfiguration.Validate"/>).</summary>
     public static async Task<Worker> StartAsync(IConfiguration configuration, WorkerOptions options, CompiledRules rules, ILoggerFactory logging, TimeProvider clock, CancellationToken ct)
     {
-        var services = new ServiceCollection();
-        services.AddSingleton(logging);
-        services.AddLogging();
-        if (options.Provider == "hubspot")
-        {
-            services.AddHubSpotConnector(o => configuration.GetSection("Crm:HubSpot").Bind(o), clock);
-        }
-        else
-        {
-            services.AddSalesforceConnector(configuration.GetSection("Crm:Salesforce"), clock);
-        }
-
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var provider = CrmHost.Compose(configuration, options, logging, clock);
         var path = Path.GetFullPath(options.DatabasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var store = await SqliteSyncStore.OpenAsync(path, options.OrgId!, options.Provider!, cancellationToken: ct).ConfigureAwait(false);
         var sync = WorkerConfiguration.Bind<SyncOptions>(configuration.GetSection("Sync"), []);
         var rulesEngine = new RulesEngine(rules);
-        var engine = new SyncEngine(provider.GetRequiredService<ICrmConnector>(), new SyncStorePort(store), rulesEngine, sync, clock, logging.CreateLogger<SyncEngine>());
-        return new Worker(provider, store, engine, options, rulesEngine, sync);
+        var crm = provider.GetRequiredService<ICrmConnector>();
+        var engine = new SyncEngine(crm, new SyncStorePort(store), rulesEngine, sync, clock, logging.CreateLogger<SyncEngine>());
+        var gate = new SchemaGate(crm, ExpectedSchema.For(options.Provider!, CrmHost.MappingOf(configuration, options.Provider!), rules));
+        return new Worker(provider, store, engine, options, rulesEngine, sync, gate);
     }
 
     public async ValueTask DisposeAsync()
