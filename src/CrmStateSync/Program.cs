@@ -22,6 +22,7 @@ public static partial class Program
             SyncCommand.Create(output, error, logging, clock),
             RunCommand.Create(error, logging, clock),
             ConflictsCommand.Create(output, error, clock),
+            ReportCommand.Create(output, error, clock),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
