@@ -16,11 +16,11 @@ public static class VelocityCalculator
             .Select(a => (a.Id, Days: TimeToValueDays(input, a.Id))).Where(t => t.Days is not null).Select(t => (t.Id, Days: t.Days!.Value)).ToList();
         var groups = scope.Groups(stays.Select(s => s.AccountId).Concat(ttv.Select(t => t.Id)));
         var stages = input.Model.WithExtra(stays.Select(s => s.Stage));
-        var timeInStage = groups
+        var timeInStage = stays.Count == 0 ? [] : groups
             .SelectMany(g => stages.Select(stage => Velocity(g, stage, stays.Where(s => s.Stage == stage && scope.InGroup(g, s.AccountId)), input.AsOf)))
             .Where(v => v.Segment == groups[0] || v.Completed.N + v.OpenStays > 0)
             .ToList();
-        var timeToValue = groups.Select(g => new TimeToValueRow(g, DayStats.Of(ttv.Where(t => scope.InGroup(g, t.Id)).Select(t => t.Days)))).ToList();
+        var timeToValue = ttv.Count == 0 ? [] : groups.Select(g => new TimeToValueRow(g, DayStats.Of(ttv.Where(t => scope.InGroup(g, t.Id)).Select(t => t.Days)))).ToList();
         return new VelocityReport(input.AsOf, segment, false, timeInStage, timeToValue, Histogram(ttv.Select(t => t.Days)), Definition(input.Model));
     }
 

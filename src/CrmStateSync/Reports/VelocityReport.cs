@@ -8,8 +8,8 @@ namespace CrmStateSync.Reports;
 /// <param name="AsOf">The date the report describes.</param>
 /// <param name="Segment">The segment the report was restricted to, or null for all.</param>
 /// <param name="OpenStaysIncluded">Always false: open stays are shown apart, not mixed into median and p75.</param>
-/// <param name="TimeInStage">One row per segment (<see cref="All"/> first) and stage, in stage order.</param>
-/// <param name="TimeToValue">One row per segment (<see cref="All"/> first).</param>
+/// <param name="TimeInStage">One row per segment (<see cref="All"/> first) and stage, in stage order; empty without any transition.</param>
+/// <param name="TimeToValue">One row per segment (<see cref="All"/> first); empty while no account reached the value stage.</param>
 /// <param name="TimeToValueHistogram">Accounts per time-to-value bucket, for the segment the report covers.</param>
 /// <param name="TimeToValueDefinition">In words, e.g. "Adopting entry − New Customer entry".</param>
 public sealed record VelocityReport(
