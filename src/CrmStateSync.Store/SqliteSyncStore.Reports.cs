@@ -8,6 +8,17 @@ namespace CrmStateSync.Store;
 public sealed partial class SqliteSyncStore
 {
     /// <summary>
+    /// Only the last-written fields reports read (stage, divergence, time to value, states, entry dates): the other
+    /// two dozen per account (reasons, verified-on dates, milestones) would only cost memory on a large org.
+    /// </summary>
+    private const string ReportFieldsSql =
+        """
+        SELECT account_id AS AccountId, field AS Field, value AS Value FROM last_written_fields
+        WHERE field IN ('stage', 'divergence', 'timeToValueDays') OR field LIKE 'state:%' OR field LIKE 'stageEntryDate:%'
+        ORDER BY account_id, field
+        """;
+
+    /// <summary>
     /// Opens an existing store file read-only, whatever org it belongs to (an admin may point a report at the demo's
     /// file): nothing is migrated or created. Throws <see cref="StoreMismatchException"/> when the file is not a store or
     /// has a newer schema than this build knows. The caller checks the file exists (SQLite would report it less clearly).
@@ -37,8 +48,7 @@ public sealed partial class SqliteSyncStore
             {
                 using var tx = c.BeginTransaction(deferred: true);
                 var accounts = await c.ListAsync<AccountRow>("SELECT id AS Id, account_json AS Json FROM accounts ORDER BY id", null, tx, cancellationToken).ConfigureAwait(false);
-                var fields = await c.ListAsync<FieldRow>(
-                    "SELECT account_id AS AccountId, field AS Field, value AS Value FROM last_written_fields ORDER BY account_id, field", null, tx, cancellationToken).ConfigureAwait(false);
+                var fields = await c.ListAsync<FieldRow>(ReportFieldsSql, null, tx, cancellationToken).ConfigureAwait(false);
                 var transitions = await c.ListAsync<TransitionDbRow>($"SELECT {TransitionColumns} FROM transitions ORDER BY on_date, id", null, tx, cancellationToken).ConfigureAwait(false);
                 var runs = await c.ListAsync<RunDbRow>($"SELECT {RunColumns} FROM runs ORDER BY id DESC", null, tx, cancellationToken).ConfigureAwait(false);
                 return new ReportData(

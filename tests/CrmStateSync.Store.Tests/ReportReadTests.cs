@@ -13,7 +13,7 @@ public class ReportReadTests : StoreTestBase
         var store = await OpenAsync();
         await store.UpsertAccountAsync(Some.Account("001", "A & <B>"), Some.At(0), Ct);
         await store.AppendTransitionsAsync("001", [new Transition(null, "New Customer", Some.Day("2026-01-01"), StageSource.Automated, "won")], Ct);
-        var batch = await store.BeginBatchAsync([new JournalWrite(new AccountWrite("001", new Dictionary<string, object?> { ["divergence"] = "Hidden risk: x" }))], Ct);
+        var batch = await store.BeginBatchAsync([new JournalWrite(new AccountWrite("001", new Dictionary<string, object?> { ["divergence"] = "Hidden risk: x", ["stageReason"] = "why" }))], Ct);
         await store.CompleteBatchAsync(batch, [WriteResult.Ok("001")], Ct);
         var run = await store.StartRunAsync("sync", Ct);
         await store.FinishRunAsync(run, "ok", new RunCounts(Read: 3, ApiCalls: 4), Ct);
@@ -27,6 +27,7 @@ public class ReportReadTests : StoreTestBase
             Assert.That((data.OrgId, data.Provider), Is.EqualTo((Org, Provider)));
             Assert.That(data.Accounts, Is.EqualTo(new[] { new ReportAccount("001", "A & <B>", "SMB") }));
             Assert.That(data.LastWritten["001"]["divergence"], Is.EqualTo("Hidden risk: x"));
+            Assert.That(data.LastWritten["001"].ContainsKey("stageReason"), Is.False, "only the fields reports read");
             Assert.That(data.Transitions.Single().To, Is.EqualTo("New Customer"));
             Assert.That(data.Runs.Single().Counts, Is.EqualTo(new RunCounts(Read: 3, ApiCalls: 4)));
         });
