@@ -5,6 +5,10 @@ namespace CrmStateSync.Store;
 /// <summary>Run history: one row per cycle.</summary>
 public sealed partial class SqliteSyncStore
 {
+    private const string RunColumns =
+        "id AS Id, kind AS Kind, started_at AS StartedAt, finished_at AS FinishedAt, outcome AS Outcome, read AS Read, " +
+        "evaluated AS Evaluated, written AS Written, rejected AS Rejected, conflicts AS Conflicts, api_calls AS ApiCalls";
+
     /// <summary>Records the start of a run of the given kind (<c>sync</c>, <c>backfill</c> …); returns its id.</summary>
     public Task<long> StartRunAsync(string kind, CancellationToken cancellationToken)
     {
@@ -39,17 +43,11 @@ public sealed partial class SqliteSyncStore
             async c =>
             {
                 var rows = await c.ListAsync<RunDbRow>(
-                    """
-                    SELECT id AS Id, kind AS Kind, started_at AS StartedAt, finished_at AS FinishedAt, outcome AS Outcome, read AS Read,
-                        evaluated AS Evaluated, written AS Written, rejected AS Rejected, conflicts AS Conflicts, api_calls AS ApiCalls
-                    FROM runs ORDER BY id DESC LIMIT @Count
-                    """,
+                    $"SELECT {RunColumns} FROM runs ORDER BY id DESC LIMIT @Count",
                     new { Count = count },
                     null,
                     cancellationToken).ConfigureAwait(false);
-                return (IReadOnlyList<RunRecord>)rows.ConvertAll(r => new RunRecord(
-                    r.Id, r.Kind, Iso.ParseInstant(r.StartedAt), Iso.ParseInstantOrNull(r.FinishedAt), r.Outcome,
-                    new RunCounts(r.Read, r.Evaluated, r.Written, r.Rejected, r.Conflicts, r.ApiCalls)));
+                return (IReadOnlyList<RunRecord>)rows.ConvertAll(r => r.ToRecord());
             },
             cancellationToken);
     }
@@ -67,5 +65,8 @@ public sealed partial class SqliteSyncStore
         public int Rejected { get; set; }
         public int Conflicts { get; set; }
         public long ApiCalls { get; set; }
+
+        public RunRecord ToRecord() =>
+            new(Id, Kind, Iso.ParseInstant(StartedAt), Iso.ParseInstantOrNull(FinishedAt), Outcome, new RunCounts(Read, Evaluated, Written, Rejected, Conflicts, ApiCalls));
     }
 }

@@ -57,8 +57,7 @@ public sealed partial class SqliteSyncStore
             async c =>
             {
                 var rows = await c.ListAsync<TransitionDbRow>($"SELECT {TransitionColumns} FROM transitions WHERE {where} ORDER BY on_date, id", param, null, ct).ConfigureAwait(false);
-                return (IReadOnlyList<TransitionRecord>)rows.ConvertAll(r => new TransitionRecord(
-                    r.Id, r.AccountId, r.FromStage, r.ToStage, Iso.ParseDate(r.OnDate), Enum.Parse<StageSource>(r.Source), r.Reason, Iso.ParseInstant(r.RecordedAt)));
+                return (IReadOnlyList<TransitionRecord>)rows.ConvertAll(r => r.ToRecord());
             },
             ct);
 
@@ -72,5 +71,8 @@ public sealed partial class SqliteSyncStore
         public string Source { get; set; } = "";
         public string Reason { get; set; } = "";
         public string RecordedAt { get; set; } = "";
+
+        public TransitionRecord ToRecord() =>
+            new(Id, AccountId, FromStage, ToStage, Iso.ParseDate(OnDate), Enum.Parse<StageSource>(Source), Reason, Iso.ParseInstant(RecordedAt));
     }
 }

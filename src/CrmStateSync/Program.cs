@@ -25,6 +25,7 @@ public static partial class Program
             SandboxCommand.Create(output, clock),
             HealthCommand.Create(output, clock),
             SchemaCommand.Create(output, error, logging, clock),
+            ReportCommand.Create(output, error, clock),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

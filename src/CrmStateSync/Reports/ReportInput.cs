@@ -1,0 +1,46 @@
+using CrmStateSync.Store;
+
+namespace CrmStateSync.Reports;
+
+/// <summary>
+/// Everything a report is computed from — no I/O happens past this point. <see cref="RenewalOn"/> holds the renewal
+/// date the rules compute (rules.md §8) for the accounts that have one; it ranks the divergence report.
+/// </summary>
+public sealed class ReportInput
+{
+    /// <summary>Segment label of accounts whose CRM record has none, or that are no longer cached.</summary>
+    public const string NoSegment = "(none)";
+
+    private readonly Dictionary<string, ReportAccount> _accounts;
+
+    public ReportInput(ReportData data, DateOnly asOf, ReportStageModel model, IReadOnlyDictionary<string, DateOnly>? renewalOn = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        (Data, AsOf, Model, RenewalOn) = (data, asOf, model, renewalOn ?? new Dictionary<string, DateOnly>());
+        _accounts = data.Accounts.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        History = StageHistory.Of(data.Transitions, asOf);
+    }
+
+    public ReportData Data { get; }
+
+    public DateOnly AsOf { get; }
+
+    public ReportStageModel Model { get; }
+
+    public IReadOnlyDictionary<string, DateOnly> RenewalOn { get; }
+
+    /// <summary>The history as it stood on the as-of date.</summary>
+    public StageHistory History { get; }
+
+    /// <summary>The accounts in the cache: the org's accounts today.</summary>
+    public IReadOnlyList<ReportAccount> Accounts => Data.Accounts;
+
+    public string SegmentOf(string accountId) =>
+        _accounts.TryGetValue(accountId, out var a) && !string.IsNullOrWhiteSpace(a.Segment) ? a.Segment : NoSegment;
+
+    public string? NameOf(string accountId) => _accounts.TryGetValue(accountId, out var a) ? a.Name : null;
+
+    /// <summary>A value the worker last wrote for the account (canonical key), or null.</summary>
+    public string? LastWritten(string accountId, string field) =>
+        Data.LastWritten.TryGetValue(accountId, out var fields) ? fields.GetValueOrDefault(field) : null;
+}

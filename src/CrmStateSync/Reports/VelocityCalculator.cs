@@ -1,0 +1,86 @@
+using System.Globalization;
+
+namespace CrmStateSync.Reports;
+
+/// <summary>Computes <see cref="VelocityReport"/> from the history and the values the worker last wrote.</summary>
+public static class VelocityCalculator
+{
+    private static readonly (int From, int? To)[] Buckets = [(0, 7), (8, 14), (15, 30), (31, 60), (61, 90), (91, 180), (181, null)];
+
+    public static VelocityReport Compute(ReportInput input, string? segment = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var scope = new Scope(input, segment);
+        var stays = input.History.Stays.Where(s => scope.Includes(s.AccountId)).ToList();
+        var ttv = input.Accounts.Where(a => scope.Includes(a.Id))
+            .Select(a => (a.Id, Days: TimeToValueDays(input, a.Id))).Where(t => t.Days is not null).Select(t => (t.Id, Days: t.Days!.Value)).ToList();
+        var groups = scope.Groups(stays.Select(s => s.AccountId).Concat(ttv.Select(t => t.Id)));
+        var stages = input.Model.WithExtra(stays.Select(s => s.Stage));
+        var timeInStage = stays.Count == 0 ? [] : groups
+            .SelectMany(g => stages.Select(stage => Velocity(g, stage, stays.Where(s => s.Stage == stage && scope.InGroup(g, s.AccountId)), input.AsOf)))
+            .Where(v => v.Segment == groups[0] || v.Completed.N + v.OpenStays > 0)
+            .ToList();
+        var timeToValue = ttv.Count == 0 ? [] : groups.Select(g => new TimeToValueRow(g, DayStats.Of(ttv.Where(t => scope.InGroup(g, t.Id)).Select(t => t.Days)))).ToList();
+        return new VelocityReport(input.AsOf, segment, false, timeInStage, timeToValue, Histogram(ttv.Select(t => t.Days)), Definition(input.Model));
+    }
+
+    /// <summary>
+    /// The rules' time to value (StageOutcome.TimeToValueDays): entry date of the value stage − entry date of the
+    /// customer stage, from the stamps the worker last wrote, once the value stage was entered on or before the as-of
+    /// date. Without those stamps (a mapping that does not write them) the written <c>timeToValueDays</c> is used.
+    /// </summary>
+    public static int? TimeToValueDays(ReportInput input, string accountId)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (from, to) = (input.Model.TimeToValueFrom, input.Model.TimeToValueTo);
+        if (from is null || to is null)
+        {
+            return null;
+        }
+
+        var fromOn = Date(input.LastWritten(accountId, Crm.Contract.ManagedField.StageEntryDate(from)));
+        var toOn = Date(input.LastWritten(accountId, Crm.Contract.ManagedField.StageEntryDate(to)));
+        if (fromOn is { } f && toOn is { } t)
+        {
+            return t <= input.AsOf ? t.DayNumber - f.DayNumber : null;
+        }
+
+        return int.TryParse(input.LastWritten(accountId, Crm.Contract.ManagedField.TimeToValueDays), NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) ? days : null;
+    }
+
+    private static string Definition(ReportStageModel model) =>
+        model.TimeToValueFrom is { } from && model.TimeToValueTo is { } to ? $"{to} entry − {from} entry" : "not configured (Rules:StageModel:TimeToValueTo)";
+
+    private static StageVelocity Velocity(string segment, string stage, IEnumerable<Stay> stays, DateOnly asOf)
+    {
+        var list = stays.ToList();
+        var open = DayStats.Of(list.Where(s => s.To is null).Select(s => s.Days(asOf)));
+        return new StageVelocity(segment, stage, DayStats.Of(list.Where(s => s.To is not null).Select(s => s.Days(asOf))), open.N, open.Median);
+    }
+
+    private static List<HistogramBucket> Histogram(IEnumerable<int> days)
+    {
+        var list = days.ToList();
+        return [.. Buckets.Select(b => new HistogramBucket(
+            b.To is { } to ? $"{b.From}–{to}" : $"{b.From}+", b.From, b.To, list.Count(d => InBucket(Math.Max(0, d), b))))];
+    }
+
+    private static bool InBucket(int days, (int From, int? To) bucket) => days >= bucket.From && (bucket.To is null || days <= bucket.To);
+
+    private static DateOnly? Date(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    /// <summary>
+    /// Which accounts a report covers and how it groups them: every account, overall then per segment; or one segment
+    /// (matched ignoring case) as a single group labelled as typed.
+    /// </summary>
+    private sealed record Scope(ReportInput Input, string? Segment)
+    {
+        public bool Includes(string accountId) => Segment is null || string.Equals(Input.SegmentOf(accountId), Segment, StringComparison.OrdinalIgnoreCase);
+
+        public bool InGroup(string group, string accountId) => group == VelocityReport.All || Segment is not null || Input.SegmentOf(accountId) == group;
+
+        public List<string> Groups(IEnumerable<string> accountIds) =>
+            Segment is not null ? [Segment] : [VelocityReport.All, .. accountIds.Select(Input.SegmentOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+}
