@@ -24,7 +24,7 @@ fi
 
 step "Kubernetes: kubectl kustomize (base, single org, every overlay)"
 if command -v kubectl >/dev/null; then
-    for dir in kubernetes/base kubernetes kubernetes/overlays/*/; do
+    for dir in kubernetes/base kubernetes kubernetes/go-live kubernetes/overlays/*/; do
         printf '%s: ' "$dir"
         run kubectl kustomize "$dir" -o /dev/null
     done
