@@ -24,6 +24,7 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
     public async Task<CycleResult> RunCycleAsync(bool dryRun, CancellationToken ct)
     {
         var started = clock.GetUtcNow();
+        var callsBefore = crm.Usage.CallsMade;
         var asOf = DateOnly.FromDateTime(started.UtcDateTime);
         var runId = dryRun ? 0 : await store.StartRunAsync("sync", started, ct).ConfigureAwait(false);
         var (cursors, read, problems) = await _pull.RunAsync(ct).ConfigureAwait(false);
@@ -46,10 +47,14 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
         if (!dryRun)
         {
             summary = await CommitAsync(outcomes, cursors, asOf, summary, ct).ConfigureAwait(false);
-            await store.FinishRunAsync(runId, summary, ct).ConfigureAwait(false);
         }
 
-        summary = summary with { FinishedAt = clock.GetUtcNow(), ApiCalls = crm.Usage.CallsMade };
+        // This cycle's calls only: a long-running worker's connector counts from its creation.
+        summary = summary with { FinishedAt = clock.GetUtcNow(), ApiCalls = crm.Usage.CallsMade - callsBefore };
+        if (!dryRun)
+        {
+            await store.FinishRunAsync(runId, summary, ct).ConfigureAwait(false);
+        }
         var line = summary.ToString();
         LogCycle(logger, line);
         return new CycleResult(summary, outcomes);

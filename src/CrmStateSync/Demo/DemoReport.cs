@@ -35,7 +35,7 @@ internal static class DemoReport
         var diverging = first.Accounts.Count(a => a.Result.Divergence.Text.Length > 0);
         o.WriteLine($"divergence: {diverging} accounts where stage and states disagree");
         o.WriteLine($"conflicts logged: {first.Summary.Conflicts}; interventions raised: {first.Accounts.Sum(a => a.Result.Interventions.Count)}");
-        o.WriteLine($"API calls: {second.Summary.ApiCalls} in both cycles (the second cycle wrote {second.Summary.Written} records)");
+        o.WriteLine($"API calls: {first.Summary.ApiCalls + second.Summary.ApiCalls} in both cycles ({first.Summary.ApiCalls} + {second.Summary.ApiCalls}; the second cycle wrote {second.Summary.Written} records)");
         o.WriteLine();
         o.WriteLine($"SQLite state: {databasePath}");
     }

@@ -42,7 +42,28 @@ public class SyncWorkerTests
             Assert.That(first, Does.StartWith("2026-11-23T12:00:00").And.Contain("ok: read").And.Match(@"written [1-9]"));
             Assert.That(second, Does.StartWith("2026-11-23T12:05:00").And.Contain("written 0,"), "the second cycle, one interval later, had nothing to write");
             Assert.That(service.ExecuteTask!.IsCompletedSuccessfully, Is.True, "stopped gracefully");
+            Assert.That(RunRowCalls(Path.Combine(folder.Path, "state.db")), Is.EqualTo(new[] { Calls(first), Calls(second) }), "each run row holds its own cycle's calls");
+            Assert.That(Calls(second), Is.LessThan(Calls(first)), "the second cycle's count starts from zero, not from the process start");
         });
+    }
+
+    private static long Calls(string heartbeat) =>
+        long.Parse(System.Text.RegularExpressions.Regex.Match(heartbeat, @"API calls (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static long[] RunRowCalls(string database)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT api_calls FROM runs ORDER BY id";
+        using var reader = command.ExecuteReader();
+        var calls = new List<long>();
+        while (reader.Read())
+        {
+            calls.Add(reader.GetInt64(0));
+        }
+
+        return [.. calls];
     }
 
     /// <summary>Waits (bounded) for the heartbeat file to hold a line the predicate accepts.</summary>
