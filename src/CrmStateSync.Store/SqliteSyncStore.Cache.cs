@@ -57,7 +57,20 @@ public sealed partial class SqliteSyncStore
     {
         var account = record.Account;
         var fields = account with { Managed = ManagedValues.Empty, LastWritten = null, Opportunities = [], Contacts = [], Usage = [] };
-        var changed = await c.ExecAsync(
+        var row = new
+        {
+            account.Id,
+            ModifiedAt = Iso.Instant(modifiedAt),
+            AccountJson = StoreJson.Write(fields),
+            ManagedJson = StoreJson.Write(Normalized(account.Managed)),
+            ManagedTextJson = StoreJson.Write(record.ManagedText),
+        };
+
+        // A newer copy with the same content (the echo of the worker's own write, already patched in on confirmation)
+        // only moves the stamp: the account's inputs did not change, so it is not marked for evaluation.
+        var sameContent = await c.ScalarAsync<long?>(
+            "SELECT account_json = @AccountJson AND managed_json = @ManagedJson AND managed_text_json = @ManagedTextJson FROM accounts WHERE id = @Id", row, tx, ct).ConfigureAwait(false);
+        var stored = await c.ExecAsync(
             """
             INSERT INTO accounts (id, modified_at, account_json, managed_json, managed_text_json) VALUES (@Id, @ModifiedAt, @AccountJson, @ManagedJson, @ManagedTextJson)
             ON CONFLICT (id) DO UPDATE SET modified_at = excluded.modified_at, account_json = excluded.account_json, managed_json = excluded.managed_json,
@@ -65,17 +78,22 @@ public sealed partial class SqliteSyncStore
             WHERE excluded.modified_at > accounts.modified_at OR (excluded.modified_at = accounts.modified_at AND (excluded.account_json IS NOT accounts.account_json
                 OR excluded.managed_json IS NOT accounts.managed_json OR excluded.managed_text_json IS NOT accounts.managed_text_json))
             """,
-            new { account.Id, ModifiedAt = Iso.Instant(modifiedAt), AccountJson = StoreJson.Write(fields), ManagedJson = StoreJson.Write(account.Managed), ManagedTextJson = StoreJson.Write(record.ManagedText) },
+            row,
             tx,
             ct).ConfigureAwait(false);
         var adopted = await AdoptOrphansAsync(c, tx, account.Id, ct).ConfigureAwait(false);
-        if (changed + adopted > 0)
+        var changed = (stored > 0 && sameContent != 1) || adopted > 0;
+        if (changed)
         {
             await MarkDirtyAsync(c, tx, account.Id, ct).ConfigureAwait(false);
         }
 
-        return changed + adopted > 0;
+        return changed;
     }
+
+    /// <summary>Date maps in key order, so the pulled copy and a confirmed write's patch serialise alike.</summary>
+    private static ManagedValues Normalized(ManagedValues managed) =>
+        managed with { StageEntryDates = CachedCrmPatch.Sorted(managed.StageEntryDates), Milestones = CachedCrmPatch.Sorted(managed.Milestones) };
 
     private async Task<bool> UpsertChildAsync(SqliteConnection c, SqliteTransaction tx, ChildTable table, ChildRow row, CancellationToken ct)
     {

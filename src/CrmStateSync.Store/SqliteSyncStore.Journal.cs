@@ -127,6 +127,7 @@ public sealed partial class SqliteSyncStore
             tx,
             ct).ConfigureAwait(false);
         await WriteLastValuesAsync(c, tx, entry.AccountId, entry.Values, ct).ConfigureAwait(false);
+        await PatchCachedCrmValuesAsync(c, tx, entry.AccountId, entry.Values, ct).ConfigureAwait(false);
         if (entry.Stage is { } stage)
         {
             await WriteLastWrittenAsync(c, tx, entry.AccountId, stage, ct).ConfigureAwait(false);
