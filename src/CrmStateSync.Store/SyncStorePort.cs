@@ -14,9 +14,9 @@ public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
 
     public SqliteSyncStore Store { get; } = store;
 
-    public Task<ReadCursor> GetCursorAsync(CrmObject crmObject, CancellationToken cancellationToken) => Store.GetCursorAsync(crmObject, cancellationToken);
+    public Task<PullCursor> GetCursorAsync(CrmObject crmObject, CancellationToken cancellationToken) => Store.GetPullCursorAsync(crmObject, cancellationToken);
 
-    public Task SetCursorAsync(CrmObject crmObject, ReadCursor cursor, CancellationToken cancellationToken) => Store.SetCursorAsync(crmObject, cursor, cancellationToken);
+    public Task SetCursorAsync(CrmObject crmObject, PullCursor cursor, CancellationToken cancellationToken) => Store.SetPullCursorAsync(crmObject, cursor, cancellationToken);
 
     public Task ApplyAsync(IReadOnlyList<CrmChange<AccountRecord>> changes, CancellationToken cancellationToken) => Store.ApplyAccountsAsync(changes, cancellationToken);
 

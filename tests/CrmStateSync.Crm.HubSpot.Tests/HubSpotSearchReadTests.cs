@@ -35,6 +35,18 @@ public sealed class HubSpotSearchReadTests
     }
 
     [Test]
+    public async Task ReadAccounts_SettledCursor_SearchesFromTheCursorItselfWithoutLookBack()
+    {
+        new FakeSearch("hs_lastmodifieddate", []).Serve(_hs.Server, "/crm/v3/objects/companies");
+        var cursor = HubSpotHarness.Now.AddHours(-1);
+
+        await Some.All(_hs.Connector().ReadAccountsAsync(Some.CursorAt(cursor) with { Settled = true }, default));
+
+        var filters = HubSpotHarness.Body(_hs.Calls("POST", "/companies/search").Single()).GetProperty("filterGroups")[0].GetProperty("filters");
+        Assert.That(Filter(filters[0]), Is.EqualTo(("hs_lastmodifieddate", "GTE", cursor.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture))));
+    }
+
+    [Test]
     public async Task ReadAccounts_CursorSet_LooksBackFromCursorToNowSortedByTimestampThenId()
     {
         new FakeSearch("hs_lastmodifieddate", []).Serve(_hs.Server, "/crm/v3/objects/companies");

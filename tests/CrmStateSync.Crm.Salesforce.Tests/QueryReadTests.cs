@@ -41,6 +41,17 @@ public class QueryReadTests
     }
 
     [Test]
+    public async Task ReadAccounts_SettledCursor_QueriesFromTheCursorItselfWithoutOverlap()
+    {
+        _server.Respond("GET", QueryAll, Json(200, Some.Page(null)));
+        var cursor = new ReadCursor(new DateTimeOffset(2026, 11, 23, 10, 2, 0, TimeSpan.Zero), "001Z") { Settled = true };
+
+        await Read(_server.Connector(), cursor);
+
+        Assert.That(Soql(_server.Calls(QueryAll).Single()), Does.EndWith(" FROM Account WHERE SystemModstamp >= 2026-11-23T10:02:00Z ORDER BY SystemModstamp, Id"));
+    }
+
+    [Test]
     public async Task ReadAccounts_FromStart_QueriesWithoutWhere()
     {
         _server.Respond("GET", Data + "/query", Json(200, Some.Page(null, Some.Account("001A", Some.T0))));

@@ -35,4 +35,22 @@ public class CursorTests : StoreTestBase
             Assert.That(await reopened.GetCursorAsync(CrmObject.Account, Ct), Is.EqualTo(ReadCursor.Start));
         });
     }
+
+    [Test]
+    public async Task SetPullCursor_SettledWithReachedAt_RoundTripsAcrossReopening()
+    {
+        var store = await OpenAsync();
+        var reached = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+        var cursor = new Sync.Ports.PullCursor(new ReadCursor(reached.AddMinutes(-3), "001A") { Settled = true }, reached);
+        await store.SetPullCursorAsync(CrmObject.Account, cursor, Ct);
+        await store.DisposeAsync();
+
+        var reopened = await OpenAsync();
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await reopened.GetPullCursorAsync(CrmObject.Account, Ct), Is.EqualTo(cursor));
+            Assert.That(await reopened.GetPullCursorAsync(CrmObject.Usage, Ct), Is.EqualTo(Sync.Ports.PullCursor.Start));
+        });
+    }
 }

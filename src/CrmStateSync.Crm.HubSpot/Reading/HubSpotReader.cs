@@ -18,7 +18,7 @@ internal sealed class HubSpotReader(IHubSpotApi api, HubSpotPaths paths, HubSpot
 
     public async IAsyncEnumerable<RawRecord> ReadAsync(ObjectSpec spec, ReadCursor cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var since = cursor.ModifiedAt is { } at ? at - options.LookBack : (DateTimeOffset?)null;
+        var since = cursor.ModifiedAt is { } at ? (cursor.Settled ? at : at - options.LookBack) : (DateTimeOffset?)null;
         var pages = since is { } from
             ? _search.ReadAsync(spec, from.ToUnixTimeMilliseconds(), clock.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken)
             : ListAsync(spec, archived: false, cancellationToken);

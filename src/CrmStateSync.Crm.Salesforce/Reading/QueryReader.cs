@@ -12,7 +12,8 @@ namespace CrmStateSync.Crm.Salesforce.Reading;
 internal sealed record QuerySpec(string SObject, IReadOnlyList<string> Fields, string CursorField);
 
 /// <summary>
-/// Streams the changed rows of one object: <c>queryAll</c> (deleted rows too) from <c>cursor − overlap</c>, following
+/// Streams the changed rows of one object: <c>queryAll</c> (deleted rows too) from <c>cursor − overlap</c> (the cursor
+/// itself once settled), following
 /// <c>nextRecordsUrl</c> until <c>done</c>, each (Id, SystemModstamp) once. When the session was renewed, or a query
 /// locator is refused, the query restarts from the last yielded timestamp instead of following the stale locator.
 /// </summary>
@@ -23,7 +24,7 @@ internal sealed class QueryReader(ISalesforceApi api, SalesforceTokenProvider to
 
     public async IAsyncEnumerable<RawRecord> ReadAsync(QuerySpec spec, ReadCursor cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var from = cursor.ModifiedAt - options.Overlap;
+        var from = cursor.Settled ? cursor.ModifiedAt : cursor.ModifiedAt - options.Overlap;
         var includeDeleted = cursor.ModifiedAt is not null;
         var seen = new ChangeDeduplicator();
         var restarts = 0;

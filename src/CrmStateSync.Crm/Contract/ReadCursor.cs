@@ -8,6 +8,13 @@ namespace CrmStateSync.Crm.Contract;
 /// </summary>
 public sealed record ReadCursor(DateTimeOffset? ModifiedAt, string? LastId)
 {
+    /// <summary>
+    /// True once the changes up to <see cref="ModifiedAt"/> have been re-read long enough after they were first seen
+    /// that nothing more can commit with an earlier stamp: the connector then reads from <see cref="ModifiedAt"/> itself,
+    /// without its overlap, so a quiet org costs one read call per object. Default false.
+    /// </summary>
+    public bool Settled { get; init; }
+
     /// <summary>No cursor: a full read.</summary>
     public static readonly ReadCursor Start = new(null, null);
 

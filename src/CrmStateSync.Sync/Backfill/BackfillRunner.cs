@@ -15,7 +15,7 @@ namespace CrmStateSync.Sync.Backfill;
 /// </summary>
 public sealed partial class BackfillRunner(ICrmConnector crm, ISyncStore store, RulesEngine rules, SyncOptions options, TimeProvider clock, ILogger<BackfillRunner> logger)
 {
-    private readonly PullStep _pull = new(crm, store, logger);
+    private readonly PullStep _pull = new(crm, store, options, clock, logger);
     private readonly BackfillAccountStep _account = new(store, rules, new AccountDiffer(options.Ownership));
     private readonly WriteStep _write = new(crm, store, options);
 
@@ -58,7 +58,7 @@ public sealed partial class BackfillRunner(ICrmConnector crm, ISyncStore store, 
         return summary;
     }
 
-    private async Task<BackfillSummary> CommitAsync(Tally tally, IReadOnlyList<string> ids, Dictionary<CrmObject, ReadCursor> cursors, BackfillSummary summary, CancellationToken ct)
+    private async Task<BackfillSummary> CommitAsync(Tally tally, IReadOnlyList<string> ids, Dictionary<CrmObject, PullCursor> cursors, BackfillSummary summary, CancellationToken ct)
     {
         var (written, rejected) = await _write.CommitAsync(tally.Writes, cursors, ids, ct).ConfigureAwait(false);
         return summary with { Written = written, Rejected = rejected, Outcome = rejected > 0 || summary.Problems > 0 ? "partial" : "ok" };

@@ -6,15 +6,16 @@ namespace CrmStateSync.Sync.Engine;
 
 /// <summary>sync.md step 1: read what changed since each object's cursor into the cache; the new cursors are returned,
 /// not saved — they advance only once the cycle's work is durable.</summary>
-internal sealed partial class PullStep(ICrmConnector crm, ISyncStore store, ILogger logger)
+internal sealed partial class PullStep(ICrmConnector crm, ISyncStore store, SyncOptions options, TimeProvider clock, ILogger logger)
 {
-    public async Task<(Dictionary<CrmObject, ReadCursor> Cursors, int Read, int Problems)> RunAsync(CancellationToken ct)
+    public async Task<(Dictionary<CrmObject, PullCursor> Cursors, int Read, int Problems)> RunAsync(CancellationToken ct)
     {
-        var cursors = new Dictionary<CrmObject, ReadCursor>();
+        var cursors = new Dictionary<CrmObject, PullCursor>();
         int read = 0, problems = 0;
         foreach (var kind in Enum.GetValues<CrmObject>())
         {
-            var cursor = await store.GetCursorAsync(kind, ct).ConfigureAwait(false);
+            var pulled = await store.GetCursorAsync(kind, ct).ConfigureAwait(false);
+            var cursor = pulled.Read;
             var (next, count, bad) = kind switch
             {
                 CrmObject.Account => await Drain(crm.ReadAccountsAsync(cursor, ct), cursor, store.ApplyAsync, ct).ConfigureAwait(false),
@@ -22,12 +23,29 @@ internal sealed partial class PullStep(ICrmConnector crm, ISyncStore store, ILog
                 CrmObject.Contact => await Drain(crm.ReadContactsAsync(cursor, ct), cursor, store.ApplyAsync, ct).ConfigureAwait(false),
                 _ => await Drain(crm.ReadUsageAsync(cursor, ct), cursor, store.ApplyAsync, ct).ConfigureAwait(false),
             };
-            cursors[kind] = next;
+            cursors[kind] = Advance(pulled, next);
             read += count;
             problems += bad;
         }
 
         return (cursors, read, problems);
+    }
+
+    /// <summary>
+    /// A pull that reached a newer change starts a new cursor, reached now. A pull that found nothing newer, at least
+    /// <see cref="SyncOptions.SettleTime"/> after its cursor was reached, has re-read the overlap after every late
+    /// commit could land: the cursor is settled and later pulls skip the overlap. (Both times are the worker's clock.)
+    /// </summary>
+    private PullCursor Advance(PullCursor pulled, ReadCursor next)
+    {
+        var now = clock.GetUtcNow();
+        if (next != pulled.Read || pulled.ReachedAt is null)
+        {
+            return new PullCursor(next with { Settled = false }, now);
+        }
+
+        var settled = pulled.Read.Settled || now - pulled.ReachedAt.Value >= options.SettleTime;
+        return pulled with { Read = pulled.Read with { Settled = settled } };
     }
 
     /// <summary>Records applied to the cache per transaction: a commit per record dominated large pulls.</summary>

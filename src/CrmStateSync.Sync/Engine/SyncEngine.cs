@@ -13,7 +13,7 @@ namespace CrmStateSync.Sync.Engine;
 /// </summary>
 public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, RulesEngine rules, SyncOptions options, TimeProvider clock, ILogger<SyncEngine> logger)
 {
-    private readonly PullStep _pull = new(crm, store, logger);
+    private readonly PullStep _pull = new(crm, store, options, clock, logger);
     private readonly EvaluateStep _evaluate = new(store, rules, new AccountDiffer(options.Ownership));
     private readonly WriteStep _write = new(crm, store, options);
     private readonly TaskStep _tasks = new(crm, store);
@@ -60,7 +60,7 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
         return new CycleResult(summary, outcomes);
     }
 
-    private async Task<RunSummary> CommitAsync(List<AccountOutcome> outcomes, Dictionary<CrmObject, ReadCursor> cursors, DateOnly asOf, RunSummary summary, CancellationToken ct)
+    private async Task<RunSummary> CommitAsync(List<AccountOutcome> outcomes, Dictionary<CrmObject, PullCursor> cursors, DateOnly asOf, RunSummary summary, CancellationToken ct)
     {
         var tasks = options.CreateTasks ? await _tasks.RunAsync(outcomes, ct).ConfigureAwait(false) : 0;
         var (written, rejected) = await _write.CommitAsync(

@@ -14,6 +14,14 @@ public sealed class SyncOptions
     /// <summary>Evaluate every account once per day, not only the changed ones (rules depend on the date). Default true.</summary>
     public bool DailyFullEvaluation { get; set; } = true;
 
+    /// <summary>
+    /// How long after a pull first reached a cursor a late commit can still land before it (the CRM's longest
+    /// transaction, with margin). A later pull at least this long after re-reads the connector's overlap once more; from
+    /// then on the cursor is settled and the overlap is not read again, so a quiet org costs one read call per object.
+    /// Default 5 minutes.
+    /// </summary>
+    public TimeSpan SettleTime { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Ownership policy per field group.</summary>
     public OwnershipOptions Ownership { get; set; } = new();
 
@@ -22,6 +30,11 @@ public sealed class SyncOptions
         if (WriteChunk is < 1 or > 10_000)
         {
             yield return $"{prefix}:WriteChunk: must be between 1 and 10000 (was {WriteChunk})";
+        }
+
+        if (SettleTime < TimeSpan.Zero || SettleTime > TimeSpan.FromDays(1))
+        {
+            yield return $"{prefix}:SettleTime: must be between 0 and 1 day (was {SettleTime})";
         }
     }
 }

@@ -12,7 +12,7 @@ internal sealed class WriteStep(ICrmConnector crm, ISyncStore store, SyncOptions
     /// marks of the evaluated accounts — so a cycle killed before the end reads and evaluates the same changes again.
     /// </summary>
     public async Task<(int Written, int Rejected)> CommitAsync(
-        IReadOnlyList<PlannedWrite> writes, IReadOnlyDictionary<CrmObject, ReadCursor> cursors, IReadOnlyList<string> evaluated, CancellationToken ct)
+        IReadOnlyList<PlannedWrite> writes, IReadOnlyDictionary<CrmObject, PullCursor> cursors, IReadOnlyList<string> evaluated, CancellationToken ct)
     {
         var outcome = await RunAsync(writes, ct).ConfigureAwait(false);
         foreach (var (kind, cursor) in cursors)

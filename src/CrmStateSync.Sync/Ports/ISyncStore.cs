@@ -13,9 +13,9 @@ namespace CrmStateSync.Sync.Ports;
 /// </summary>
 public interface ISyncStore
 {
-    Task<ReadCursor> GetCursorAsync(CrmObject crmObject, CancellationToken cancellationToken);
+    Task<PullCursor> GetCursorAsync(CrmObject crmObject, CancellationToken cancellationToken);
 
-    Task SetCursorAsync(CrmObject crmObject, ReadCursor cursor, CancellationToken cancellationToken);
+    Task SetCursorAsync(CrmObject crmObject, PullCursor cursor, CancellationToken cancellationToken);
 
     /// <summary>
     /// Upserts or deletes a run of changed records in the cache, all or none, and marks their accounts changed.

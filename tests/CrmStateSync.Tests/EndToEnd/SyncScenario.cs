@@ -35,6 +35,9 @@ internal sealed class SyncScenario : IAsyncDisposable
     /// <summary>The sandbox's clock: it starts at <see cref="E2e.AsOf"/> 06:00 and ticks, so human edits fall on that day.</summary>
     private static TickingClock CrmClock => new(E2e.AsOf.ToDateTime(new TimeOnly(6, 0), DateTimeKind.Utc));
     public RequestLog Requests { get; } = new();
+
+    /// <summary>The worker's clock (the engine's "now"); stopped at noon of the scenario's day unless a test sets one and restarts.</summary>
+    public TimeProvider WorkerClock { get; set; } = new FixedClock(E2e.AsOf.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc));
     public SqliteSyncStore Store { get; private set; } = null!;
     public SyncEngine Engine { get; private set; } = null!;
     public string DatabasePath => Path.Combine(_folder.Path, "sync.db");
@@ -63,9 +66,8 @@ internal sealed class SyncScenario : IAsyncDisposable
         }
 
         Store = await SqliteSyncStore.OpenAsync(DatabasePath, "e2e", Crm);
-        var clock = new FixedClock(E2e.AsOf.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc));
         var connector = _provider!.GetRequiredService<ICrmConnector>();
-        Engine = new SyncEngine(connector, new SyncStorePort(Store), RulesEngine.Default, Options, clock, NullLogger<SyncEngine>.Instance);
+        Engine = new SyncEngine(connector, new SyncStorePort(Store), RulesEngine.Default, Options, WorkerClock, NullLogger<SyncEngine>.Instance);
     }
 
     /// <summary>The sandbox's account table (Salesforce <c>Account</c> / HubSpot <c>companies</c>).</summary>
