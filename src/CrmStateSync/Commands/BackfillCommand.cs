@@ -13,31 +13,33 @@ using Microsoft.Extensions.Logging;
 namespace CrmStateSync.Commands;
 
 /// <summary>
-/// <c>backfill [--from YYYY-MM-DD] [--dry-run] [--crm salesforce|hubspot] [--accounts N] [--db FILE]</c>: the go-live
-/// migration (sync.md), against the org of <c>--config</c> (as <c>sync</c> and <c>run</c>), or, without it, against the
-/// loopback sandbox like <c>demo</c>.
+/// <c>backfill [--from YYYY-MM-DD] [--dry-run] [--config FILE] | --sandbox [--crm] [--accounts N] [--db FILE]</c>: the
+/// go-live migration (sync.md), against the configured org exactly as <c>sync</c> and <c>run</c> find it (<c>--config</c>,
+/// else ./appsettings.json); only with <c>--sandbox</c> against a loopback sandbox of its own, like <c>demo</c> — so an
+/// operator who forgets an option cannot get a successful-looking run against nothing.
 /// </summary>
 internal static class BackfillCommand
 {
     public static Command Create(TextWriter output, TextWriter error, ILoggerFactory logging, TimeProvider clock)
     {
-        var config = new Option<FileInfo?>("--config", "-c") { Description = "appsettings of the org to backfill (without it: the loopback sandbox)" };
+        var config = new Option<FileInfo?>("--config", "-c") { Description = "appsettings file (default ./appsettings.json), then CRMSTATESYNC_ environment variables" };
+        var sandbox = new Option<bool>("--sandbox") { Description = "Backfill a loopback sandbox of its own (a demonstration), not the configured org" };
         var from = new Option<DateOnly?>("--from") { Description = "Replay from this date (YYYY-MM-DD) when later than an account's first won opportunity", CustomParser = ParseDate };
         var dryRun = new Option<bool>("--dry-run") { Description = "Replay and print the plan (account, field, CRM value, new value) without writing anything" };
-        var crm = new Option<string>("--crm") { Description = "Which CRM the sandbox plays: salesforce or hubspot", DefaultValueFactory = _ => "salesforce" };
+        var crm = new Option<string>("--crm") { Description = "With --sandbox: which CRM it plays, salesforce or hubspot", DefaultValueFactory = _ => "salesforce" };
         crm.AcceptOnlyFromAmong("salesforce", "hubspot");
-        var accounts = new Option<int>("--accounts") { Description = "Accounts to generate (default 300)", DefaultValueFactory = _ => 300 };
-        var db = new Option<FileInfo?>("--db") { Description = "The SQLite file (default: a fresh file in the temp folder)" };
+        var accounts = new Option<int>("--accounts") { Description = "With --sandbox: accounts to generate (default 300)", DefaultValueFactory = _ => 300 };
+        var db = new Option<FileInfo?>("--db") { Description = "With --sandbox: the SQLite file (default: a fresh file in the temp folder)" };
         var command = new Command("backfill", "Go-live migration: read everything, replay the rules day by day from each account's first won opportunity, then write")
         {
-            from, dryRun, crm, accounts, db, config,
+            from, dryRun, config, sandbox, crm, accounts, db,
         };
         command.SetAction((parse, ct) =>
         {
             var request = new Request(parse.GetValue(from), parse.GetValue(dryRun), parse.GetValue(crm)!, parse.GetValue(accounts), parse.GetValue(db));
-            return parse.GetValue(config) is { } file
-                ? RunConfiguredAsync(file, request, output, error, logging, clock, ct)
-                : RunAsync(request, output, logging, ct);
+            return parse.GetValue(sandbox)
+                ? RunAsync(request, output, logging, ct)
+                : RunConfiguredAsync(parse.GetValue(config), request, output, error, logging, clock, ct);
         });
         return command;
     }
@@ -60,11 +62,11 @@ internal static class BackfillCommand
         return summary.Outcome == "ok" ? ExitCodes.Success : ExitCodes.PartialFailure;
     }
 
-    private static async Task<int> RunConfiguredAsync(FileInfo config, Request request, TextWriter output, TextWriter error, ILoggerFactory logging, TimeProvider clock, CancellationToken ct)
+    private static async Task<int> RunConfiguredAsync(FileInfo? config, Request request, TextWriter output, TextWriter error, ILoggerFactory logging, TimeProvider clock, CancellationToken ct)
     {
         try
         {
-            await using var worker = await Hosting.Worker.FromConfigurationAsync(config.FullName, error, logging, clock, ct).ConfigureAwait(false);
+            await using var worker = await Hosting.Worker.FromConfigurationAsync(config?.FullName, error, logging, clock, ct).ConfigureAwait(false);
             if (worker is null)
             {
                 return ExitCodes.ConfigurationError;

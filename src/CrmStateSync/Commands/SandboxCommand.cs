@@ -53,7 +53,7 @@ internal static class SandboxCommand
         File.Move(temporary, run.Config.FullName, overwrite: true);
         output.WriteLine($"Sandbox {run.Crm} listening on {sandbox.Url} with {run.Accounts} accounts shaped around {asOf:yyyy-MM-dd}.");
         output.WriteLine($"Worker configuration: {run.Config.FullName}");
-        output.WriteLine($"Try: CrmStateSync sync --once --dry-run --config {run.Config.Name}    (Ctrl+C stops the sandbox)");
+        output.WriteLine($"Try: crmstatesync sync --once --dry-run --config {run.Config.Name}    (Ctrl+C stops the sandbox)");
         await output.FlushAsync(ct).ConfigureAwait(false);
         try
         {

@@ -21,7 +21,7 @@ internal static class SchemaProvisionCommand
         var config = SchemaCommand.ConfigOption();
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be created; change nothing" };
         var dir = new Option<DirectoryInfo?>("--output", "-o") { Description = $"Salesforce: where the metadata package goes (default {DefaultOutput})" };
-        var command = new Command("provision", "Create what the schema check finds missing (HubSpot: through the API; Salesforce: a metadata package)") { config, dryRun, dir };
+        var command = new Command("provision", "HubSpot: create the properties and options the schema check finds missing, through the API. Salesforce: write the whole metadata package for the mapping (deploy it with sf project deploy start)") { config, dryRun, dir };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(config), parse.GetValue(dryRun), parse.GetValue(dir)?.FullName ?? DefaultOutput, output, error, logging, clock, ct));
         return command;
     }

@@ -41,7 +41,8 @@ internal static class SyncCommand
                 PlanWriter.Write(output, result, format);
             }
 
-            output.WriteLine(result.Summary.ToString());
+            // A JSON plan is for a pipe (jq): stdout holds only the document, the summary goes to stderr.
+            (dryRun && format == "json" ? error : output).WriteLine(result.Summary.ToString());
             return result.Summary.Outcome == "ok" ? ExitCodes.Success : ExitCodes.PartialFailure;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

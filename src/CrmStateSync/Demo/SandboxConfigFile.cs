@@ -43,7 +43,7 @@ internal static class SandboxConfigFile
                 ["OrgId"] = "sandbox-" + crm,
                 ["DatabasePath"] = databasePath,
                 ["Interval"] = "00:01:00",
-                ["HeartbeatPath"] = Path.Combine(Path.GetDirectoryName(databasePath) ?? ".", "heartbeat"),
+                ["HeartbeatPath"] = Path.Combine(Path.GetDirectoryName(databasePath) ?? ".", $"heartbeat-{crm}"),
             },
             ["Crm"] = crmSection,
         };

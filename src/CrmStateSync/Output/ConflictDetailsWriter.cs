@@ -16,7 +16,7 @@ internal static class ConflictDetailsWriter
         Line(output, "engine value", e.EngineValue ?? "(empty)");
         Line(output, "action", $"{e.Action} ({Meaning(e.Action)})");
         Line(output, "rule", e.Rule ?? "(none)");
-        Line(output, "resolved", e.ResolvedOn is null ? "no" : ConflictListWriter.Resolution(e));
+        Line(output, "resolved", e.ResolvedOn is not null ? ConflictListWriter.Resolution(e) : e.IsOpen ? "no (open for an admin)" : "n/a (settled by the worker)");
         if (e.IsOpen)
         {
             output.WriteLine($"Resolve it with: conflicts resolve {e.Id} --keep crm|engine");

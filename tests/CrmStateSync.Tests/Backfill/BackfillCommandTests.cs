@@ -5,14 +5,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CrmStateSync.Tests.Backfill;
 
-/// <summary><c>backfill</c> on the command line (invoked directly until Program.cs wires it).</summary>
+/// <summary><c>backfill</c> on the command line: the configured org by default, a sandbox of its own only with --sandbox.</summary>
 public class BackfillCommandTests
 {
     [Test]
     public async Task Backfill_DryRun_PrintsTheSummaryAndThePlanTable()
     {
         using var folder = new TempFolder();
-        var (exit, output) = await RunAsync("--dry-run", "--accounts", "10", "--db", Path.Combine(folder.Path, "b.db"));
+        var (exit, output) = await RunAsync("--sandbox", "--dry-run", "--accounts", "10", "--db", Path.Combine(folder.Path, "b.db"));
 
         Assert.Multiple(() =>
         {
@@ -26,13 +26,27 @@ public class BackfillCommandTests
     public async Task Backfill_ThenWritten_ReportsWritesAndTransitionsByStage()
     {
         using var folder = new TempFolder();
-        var (exit, output) = await RunAsync("--crm", "hubspot", "--accounts", "10", "--from", "2026-01-01", "--db", Path.Combine(folder.Path, "b.db"));
+        var (exit, output) = await RunAsync("--sandbox", "--crm", "hubspot", "--accounts", "10", "--from", "2026-01-01", "--db", Path.Combine(folder.Path, "b.db"));
 
         Assert.Multiple(() =>
         {
             Assert.That(exit, Is.EqualTo(ExitCodes.Success), output);
             Assert.That(output, Does.Contain("accounts 10").And.Contain("transitions by stage:").And.Not.Contain("plan (nothing written)"));
             Assert.That(output, Does.Not.Contain("written 0,"));
+        });
+    }
+
+    [Test]
+    public void Backfill_NoConfigurationAndNoSandbox_IsAConfigurationErrorNotARunAgainstNothing()
+    {
+        using var folder = new TempFolder();
+
+        var run = CommandRun.Of("backfill", "--config", Path.Combine(folder.Path, "missing.json"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.ConfigurationError));
+            Assert.That(run.Output, Does.Not.Contain("backfill:"), "nothing was backfilled");
         });
     }
 

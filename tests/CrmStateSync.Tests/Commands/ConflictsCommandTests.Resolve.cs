@@ -24,7 +24,7 @@ public partial class ConflictsCommandTests
             Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.Error);
             Assert.That(run.Output, Does.Contain("Conflict 2").And.Contain("2026-11-10").And.Contain("001B").And.Contain("stage"));
             Assert.That(run.Output, Does.Contain("Onboarding").And.Contain("Adoption").And.Contain("Reverted").And.Contain("Reverted rule"));
-            Assert.That(run.Output, Does.Match(@"resolved\s+no"));
+            Assert.That(run.Output, Does.Match(@"resolved\s+n/a \(settled by the worker\)"), "a Reverted conflict is not waiting for an admin");
         });
     }
 

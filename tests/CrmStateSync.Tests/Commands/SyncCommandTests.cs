@@ -91,8 +91,9 @@ public class SyncCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(dry.ExitCode, Is.EqualTo(ExitCodes.Success), dry.Error);
+            Assert.That(dry.Json().GetProperty("writes").GetArrayLength(), Is.GreaterThan(0), "stdout is one JSON document, nothing else");
             Assert.That(dry.Output, Does.Contain("\"writes\"").And.Contain("\"crmValue\"").And.Contain("\"newValue\""));
-            Assert.That(dry.Output, Does.Contain("written 0,").And.Contain("(dry run)"));
+            Assert.That(dry.Error, Does.Contain("written 0,").And.Contain("(dry run)"), "the summary goes to stderr beside a JSON plan");
             Assert.That(real.Output, Does.Match(@"written [1-9]\d*"), "the dry run left the writes to the real cycle");
             Assert.That(sandbox.Salesforce.ApiUsed, Is.GreaterThan(before));
         });
