@@ -55,6 +55,7 @@ public sealed partial class SqliteSyncStore
         return InTransactionAsync(
             async (c, tx) =>
             {
+                await NoteSeenAsync(c, tx, kind, changes, ct).ConfigureAwait(false);
                 var changed = 0;
                 foreach (var change in changes)
                 {

@@ -11,6 +11,7 @@ namespace CrmStateSync.Store;
 public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
 {
     private const string LastFullEvaluationKey = "sync.lastFullEvaluation";
+    private const string LastReconcileKey = "sync.lastReconcile";
 
     public SqliteSyncStore Store { get; } = store;
 
@@ -34,6 +35,16 @@ public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
         var rejected = await Store.RejectedEntriesAsync(cancellationToken).ConfigureAwait(false);
         return [.. dirty.Union(rejected.Where(e => e.Transient).Select(e => e.AccountId), StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
+
+    public Task BeginSweepAsync(CrmObject crmObject, CancellationToken cancellationToken) => Store.BeginSweepAsync(crmObject, cancellationToken);
+
+    public Task<int> EndSweepAsync(CrmObject crmObject, CancellationToken cancellationToken) => Store.EndSweepAsync(crmObject, cancellationToken);
+
+    public async Task<DateTimeOffset?> LastReconcileAsync(CancellationToken cancellationToken) =>
+        await Store.GetStateAsync(LastReconcileKey, cancellationToken).ConfigureAwait(false) is { } at ? Internal.Iso.ParseInstant(at) : null;
+
+    public Task SetLastReconcileAsync(DateTimeOffset at, CancellationToken cancellationToken) =>
+        Store.SetStateAsync(LastReconcileKey, Internal.Iso.Instant(at), cancellationToken);
 
     public async Task<DateOnly?> LastFullEvaluationAsync(CancellationToken cancellationToken) =>
         await Store.GetStateAsync(LastFullEvaluationKey, cancellationToken).ConfigureAwait(false) is { } day ? Internal.Iso.ParseDate(day) : null;

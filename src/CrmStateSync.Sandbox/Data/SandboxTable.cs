@@ -46,6 +46,20 @@ public sealed class SandboxTable(string name, IComparer<string> idOrder)
         }
     }
 
+    /// <summary>
+    /// Removes a record without a trace: a deletion no change feed reports (a recycle bin emptied, a hard delete),
+    /// which only a full reconciliation read notices. False when it does not exist.
+    /// </summary>
+    public bool Purge(string id)
+    {
+        lock (_lock)
+        {
+            _ordered = null;
+            _byId = null;
+            return _records.Remove(id);
+        }
+    }
+
     /// <summary>Replaces the record <paramref name="id"/> with <paramref name="change"/>(current); null when it does not exist.</summary>
     public SandboxRecord? Update(string id, Func<SandboxRecord, SandboxRecord> change)
     {

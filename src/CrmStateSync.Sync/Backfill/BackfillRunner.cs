@@ -29,7 +29,7 @@ public sealed partial class BackfillRunner(ICrmConnector crm, ISyncStore store, 
         var started = clock.GetUtcNow();
         var asOf = DateOnly.FromDateTime(started.UtcDateTime);
         var runId = dryRun ? 0 : await store.StartRunAsync("backfill", started, ct).ConfigureAwait(false);
-        var (cursors, read, problems) = await _pull.RunAsync(ct).ConfigureAwait(false);
+        var (cursors, read, problems, _) = await _pull.RunAsync(reconcile: false, ct).ConfigureAwait(false);
         if (!dryRun)
         {
             await _write.RecoverAsync(ct).ConfigureAwait(false);

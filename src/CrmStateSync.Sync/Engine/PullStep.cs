@@ -8,28 +8,38 @@ namespace CrmStateSync.Sync.Engine;
 /// not saved — they advance only once the cycle's work is durable.</summary>
 internal sealed partial class PullStep(ICrmConnector crm, ISyncStore store, SyncOptions options, TimeProvider clock, ILogger logger)
 {
-    public async Task<(Dictionary<CrmObject, PullCursor> Cursors, int Read, int Problems)> RunAsync(CancellationToken ct)
+    /// <param name="reconcile">Read every object in full (not from its cursor) and sweep what the CRM no longer has.</param>
+    /// <param name="ct">Cancels the pull.</param>
+    public async Task<PullResult> RunAsync(bool reconcile, CancellationToken ct)
     {
         var cursors = new Dictionary<CrmObject, PullCursor>();
-        int read = 0, problems = 0;
+        int read = 0, problems = 0, removed = 0;
         foreach (var kind in Enum.GetValues<CrmObject>())
         {
             var pulled = await store.GetCursorAsync(kind, ct).ConfigureAwait(false);
-            var cursor = pulled.Read;
-            var (next, count, bad) = kind switch
+            if (reconcile)
             {
-                CrmObject.Account => await Drain(crm.ReadAccountsAsync(cursor, ct), cursor, store.ApplyAsync, ct).ConfigureAwait(false),
-                CrmObject.Opportunity => await Drain(crm.ReadOpportunitiesAsync(cursor, ct), cursor, store.ApplyAsync, ct).ConfigureAwait(false),
-                CrmObject.Contact => await Drain(crm.ReadContactsAsync(cursor, ct), cursor, store.ApplyAsync, ct).ConfigureAwait(false),
-                _ => await Drain(crm.ReadUsageAsync(cursor, ct), cursor, store.ApplyAsync, ct).ConfigureAwait(false),
-            };
+                await store.BeginSweepAsync(kind, ct).ConfigureAwait(false);
+            }
+
+            var (next, count, bad) = await DrainAsync(kind, reconcile ? ReadCursor.Start : pulled.Read, pulled.Read, ct).ConfigureAwait(false);
+            removed += reconcile ? await store.EndSweepAsync(kind, ct).ConfigureAwait(false) : 0;
             cursors[kind] = Advance(pulled, next);
             read += count;
             problems += bad;
         }
 
-        return (cursors, read, problems);
+        return new PullResult(cursors, read, problems, removed);
     }
+
+    /// <summary>Reads from <paramref name="from"/>; the cursor advances from <paramref name="cursor"/> (never back).</summary>
+    private Task<(ReadCursor Next, int Read, int Problems)> DrainAsync(CrmObject kind, ReadCursor from, ReadCursor cursor, CancellationToken ct) => kind switch
+    {
+        CrmObject.Account => Drain(crm.ReadAccountsAsync(from, ct), cursor, store.ApplyAsync, ct),
+        CrmObject.Opportunity => Drain(crm.ReadOpportunitiesAsync(from, ct), cursor, store.ApplyAsync, ct),
+        CrmObject.Contact => Drain(crm.ReadContactsAsync(from, ct), cursor, store.ApplyAsync, ct),
+        _ => Drain(crm.ReadUsageAsync(from, ct), cursor, store.ApplyAsync, ct),
+    };
 
     /// <summary>
     /// A pull that reached a newer change starts a new cursor, reached now. A pull that found nothing newer, at least
@@ -90,3 +100,6 @@ internal sealed partial class PullStep(ICrmConnector crm, ISyncStore store, Sync
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unreadable CRM value: record {RecordId} field {Field} value '{Value}' {Problem}")]
     private static partial void LogProblem(ILogger logger, string recordId, string field, string? value, string problem);
 }
+
+/// <summary>What a pull read: the cursors to save once the cycle is durable, counts, and cached records swept away.</summary>
+internal sealed record PullResult(Dictionary<CrmObject, PullCursor> Cursors, int Read, int Problems, int Removed);

@@ -20,7 +20,14 @@ public sealed record RunSummary
     public long ApiCalls { get; init; }
     public bool DryRun { get; init; }
 
+    /// <summary>This cycle read every object in full (a reconciliation).</summary>
+    public bool Reconciled { get; init; }
+
+    /// <summary>Cached records a reconciliation found gone from the CRM (deletions a cursor missed).</summary>
+    public int Removed { get; init; }
+
     public override string ToString() =>
         $"{Outcome}: read {Read} ({Problems} problems), evaluated {Evaluated}, written {Written}, rejected {Rejected}, "
-        + $"conflicts {Conflicts}, transitions {Transitions}, tasks {Tasks}, API calls {ApiCalls}{(DryRun ? " (dry run)" : "")}";
+        + $"conflicts {Conflicts}, transitions {Transitions}, tasks {Tasks}, API calls {ApiCalls}"
+        + $"{(Reconciled ? $", reconciled ({Removed} removed)" : "")}{(DryRun ? " (dry run)" : "")}";
 }

@@ -17,6 +17,7 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
     private readonly EvaluateStep _evaluate = new(store, rules, new AccountDiffer(options.Ownership));
     private readonly WriteStep _write = new(crm, store, options);
     private readonly TaskStep _tasks = new(crm, store);
+    private readonly ReconcileSchedule _reconcile = new(store, options);
     private DateOnly? _lastFullEvaluation;
     private bool _lastFullEvaluationLoaded;
 
@@ -27,7 +28,8 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
         var callsBefore = crm.Usage.CallsMade;
         var asOf = DateOnly.FromDateTime(started.UtcDateTime);
         var runId = dryRun ? 0 : await store.StartRunAsync("sync", started, ct).ConfigureAwait(false);
-        var (cursors, read, problems) = await _pull.RunAsync(ct).ConfigureAwait(false);
+        var (reconcile, recordReconcile) = await _reconcile.DueAsync(started, dryRun, ct).ConfigureAwait(false);
+        var (cursors, read, problems, removed) = await _pull.RunAsync(reconcile, ct).ConfigureAwait(false);
         if (!dryRun)
         {
             await _write.RecoverAsync(ct).ConfigureAwait(false);
@@ -43,10 +45,13 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
             Evaluated = outcomes.Count,
             Conflicts = outcomes.Sum(o => o.Plan.Conflicts.Count),
             Transitions = outcomes.Sum(o => o.Result.Stage.Transitions.Count),
+            Reconciled = reconcile,
+            Removed = removed,
         };
         if (!dryRun)
         {
             summary = await CommitAsync(outcomes, cursors, asOf, summary, ct).ConfigureAwait(false);
+            await (recordReconcile ? _reconcile.RecordAsync(started, ct) : Task.CompletedTask).ConfigureAwait(false);
         }
 
         // This cycle's calls only: a long-running worker's connector counts from its creation.
@@ -55,6 +60,7 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
         {
             await store.FinishRunAsync(runId, summary, ct).ConfigureAwait(false);
         }
+
         var line = summary.ToString();
         LogCycle(logger, line);
         return new CycleResult(summary, outcomes);

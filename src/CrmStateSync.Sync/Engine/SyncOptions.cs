@@ -22,6 +22,13 @@ public sealed class SyncOptions
     /// </summary>
     public TimeSpan SettleTime { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How often a cycle reads every object in full instead of from its cursor and repairs the cache (sync.md "drift
+    /// detection": formula and roll-up changes that do not move the change stamp, deletions a cursor missed).
+    /// Zero turns it off. Default 7 days.
+    /// </summary>
+    public TimeSpan ReconcileEvery { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Ownership policy per field group.</summary>
     public OwnershipOptions Ownership { get; set; } = new();
 
@@ -30,6 +37,11 @@ public sealed class SyncOptions
         if (WriteChunk is < 1 or > 10_000)
         {
             yield return $"{prefix}:WriteChunk: must be between 1 and 10000 (was {WriteChunk})";
+        }
+
+        if (ReconcileEvery < TimeSpan.Zero)
+        {
+            yield return $"{prefix}:ReconcileEvery: must not be negative (was {ReconcileEvery}; zero turns it off)";
         }
 
         if (SettleTime < TimeSpan.Zero || SettleTime > TimeSpan.FromDays(1))

@@ -33,6 +33,17 @@ public interface ISyncStore
 
     Task<IReadOnlyList<string>> AllAccountsAsync(CancellationToken cancellationToken);
 
+    /// <summary>Starts a reconciliation sweep of the object: the ids its full read applies are remembered.</summary>
+    Task BeginSweepAsync(CrmObject crmObject, CancellationToken cancellationToken);
+
+    /// <summary>Removes cached records of the object its full read did not return (missed deletions); returns how many.</summary>
+    Task<int> EndSweepAsync(CrmObject crmObject, CancellationToken cancellationToken);
+
+    /// <summary>When the last reconciliation read ran (remembered across processes), or null.</summary>
+    Task<DateTimeOffset?> LastReconcileAsync(CancellationToken cancellationToken);
+
+    Task SetLastReconcileAsync(DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>The day every account was last evaluated (remembered across processes), or null.</summary>
     Task<DateOnly?> LastFullEvaluationAsync(CancellationToken cancellationToken);
 

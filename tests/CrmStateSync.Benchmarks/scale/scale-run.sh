@@ -38,6 +38,6 @@ for k in sorted(a):
 PY
 done
 ls -l "$work/state" | tail -n +2 | awk '{print "    store file: " $5 " bytes " $9}'
-# GNU time ignores SIGINT while its child runs: stop the child itself.
-pkill -INT -P $sandbox; wait $sandbox 2>/dev/null || true
+# GNU time ignores SIGINT while its child runs, and a background job ignores SIGINT anyway: SIGTERM the child.
+pkill -TERM -P $sandbox || true; wait $sandbox 2>/dev/null || true
 echo "sandbox max RSS $(cat sandbox.rss) KB"
