@@ -103,6 +103,19 @@ public sealed partial class SqliteSyncStore
     /// <summary>Entries the CRM refused and no later write of the account replaced, oldest first.</summary>
     public Task<IReadOnlyList<JournalEntry>> RejectedEntriesAsync(CancellationToken cancellationToken) => EntriesAsync(JournalStatus.Rejected, cancellationToken);
 
+    /// <summary>
+    /// Marks the rejected entries of accounts that were evaluated and needed no write as superseded: what they tried
+    /// to send is no longer wanted, so they are neither retried nor shown as failing (they stay in the journal).
+    /// </summary>
+    public Task<int> SupersedeRejectedAsync(IEnumerable<string> accountIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(accountIds);
+        var rows = accountIds.Select(id => new { AccountId = id }).ToList();
+        return InTransactionAsync(
+            (c, tx) => c.ExecAsync("UPDATE write_entries SET status = 'Superseded' WHERE account_id = @AccountId AND status = 'Rejected'", rows, tx, cancellationToken),
+            cancellationToken);
+    }
+
     private Task<IReadOnlyList<JournalEntry>> EntriesAsync(JournalStatus status, CancellationToken ct) =>
         UseAsync(
             async c =>

@@ -65,6 +65,8 @@ public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
 
     public Task ClearChangedAsync(IReadOnlyList<string> accountIds, CancellationToken cancellationToken) => Store.ClearDirtyAsync(accountIds, cancellationToken);
 
+    public Task SupersedeRejectedAsync(IReadOnlyList<string> accountIds, CancellationToken cancellationToken) => Store.SupersedeRejectedAsync(accountIds, cancellationToken);
+
     public async Task<(AccountSnapshot Snapshot, IReadOnlyDictionary<string, string?> CrmText)?> LoadAsync(string accountId, CancellationToken cancellationToken)
     {
         if (await Store.LoadSnapshotAsync(accountId, cancellationToken).ConfigureAwait(false) is not { } snapshot)

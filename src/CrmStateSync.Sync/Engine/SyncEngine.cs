@@ -35,7 +35,7 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
             await _write.RecoverAsync(ct).ConfigureAwait(false);
         }
 
-        var outcomes = await EvaluateAsync(asOf, dryRun, ct).ConfigureAwait(false);
+        var (considered, outcomes) = await EvaluateAsync(asOf, dryRun, ct).ConfigureAwait(false);
         var summary = new RunSummary
         {
             StartedAt = started,
@@ -50,7 +50,7 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
         };
         if (!dryRun)
         {
-            summary = await CommitAsync(outcomes, cursors, asOf, summary, ct).ConfigureAwait(false);
+            summary = await CommitAsync(outcomes, considered, cursors, asOf, summary, ct).ConfigureAwait(false);
             await (recordReconcile ? _reconcile.RecordAsync(started, ct) : Task.CompletedTask).ConfigureAwait(false);
         }
 
@@ -66,11 +66,13 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
         return new CycleResult(summary, outcomes);
     }
 
-    private async Task<RunSummary> CommitAsync(List<AccountOutcome> outcomes, Dictionary<CrmObject, PullCursor> cursors, DateOnly asOf, RunSummary summary, CancellationToken ct)
+    // "considered" is every account looked at, including those gone from the cache: all of them are settled.
+    private async Task<RunSummary> CommitAsync(
+        List<AccountOutcome> outcomes, IReadOnlyList<string> considered, Dictionary<CrmObject, PullCursor> cursors, DateOnly asOf, RunSummary summary, CancellationToken ct)
     {
         var tasks = options.CreateTasks ? await _tasks.RunAsync(outcomes, ct).ConfigureAwait(false) : 0;
         var (written, rejected) = await _write.CommitAsync(
-            [.. outcomes.Select(o => o.Write).OfType<PlannedWrite>()], cursors, [.. outcomes.Select(o => o.AccountId)], ct).ConfigureAwait(false);
+            [.. outcomes.Select(o => o.Write).OfType<PlannedWrite>()], cursors, considered, ct).ConfigureAwait(false);
         if (DailyDue(asOf))
         {
             await store.SetLastFullEvaluationAsync(asOf, ct).ConfigureAwait(false);
@@ -86,7 +88,7 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
         };
     }
 
-    private async Task<List<AccountOutcome>> EvaluateAsync(DateOnly asOf, bool dryRun, CancellationToken ct)
+    private async Task<(IReadOnlyList<string> Considered, List<AccountOutcome> Outcomes)> EvaluateAsync(DateOnly asOf, bool dryRun, CancellationToken ct)
     {
         if (!_lastFullEvaluationLoaded)
         {
@@ -105,7 +107,7 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
             }
         }
 
-        return outcomes;
+        return (ids, outcomes);
     }
 
     private bool DailyDue(DateOnly asOf) => options.DailyFullEvaluation && _lastFullEvaluation != asOf;

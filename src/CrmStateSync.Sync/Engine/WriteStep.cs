@@ -20,6 +20,9 @@ internal sealed class WriteStep(ICrmConnector crm, ISyncStore store, SyncOptions
             await store.SetCursorAsync(kind, cursor, ct).ConfigureAwait(false);
         }
 
+        // An account evaluated without a write wants nothing sent: an old rejection of it is stale, not to be retried.
+        var written = writes.Select(w => w.AccountId).ToHashSet(StringComparer.Ordinal);
+        await store.SupersedeRejectedAsync([.. evaluated.Where(id => !written.Contains(id))], ct).ConfigureAwait(false);
         await store.ClearChangedAsync(evaluated, ct).ConfigureAwait(false);
         return outcome;
     }

@@ -31,6 +31,9 @@ public interface ISyncStore
 
     Task<IReadOnlyList<string>> ChangedAccountsAsync(CancellationToken cancellationToken);
 
+    /// <summary>The rejected writes of these accounts are no longer wanted (they were evaluated and need no write).</summary>
+    Task SupersedeRejectedAsync(IReadOnlyList<string> accountIds, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<string>> AllAccountsAsync(CancellationToken cancellationToken);
 
     /// <summary>Starts a reconciliation sweep of the object: the ids its full read applies are remembered.</summary>

@@ -68,4 +68,25 @@ public class TaskAndRetryTests
             Assert.That(await s.Store.RejectedEntriesAsync(CancellationToken.None), Is.Empty, "the landed write supersedes the rejection");
         });
     }
+
+    [Test]
+    public async Task RunCycle_RejectedAccountDeletedBeforeTheRetry_RejectionIsSupersededNotRetriedForever()
+    {
+        await using var s = await SyncScenario.StartAsync([E2e.Healthy(), E2e.Healthy("Other Inc")]);
+        var refused = s.IdOf(Account);
+        s.Sandbox.Salesforce.FailWrites(refused, "UNABLE_TO_LOCK_ROW", 1);
+        await s.CycleAsync();
+        s.Delete("Account", refused);
+
+        var afterDelete = await s.CycleAsync();
+        var later = await s.CycleAsync();
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await s.Store.RejectedEntriesAsync(CancellationToken.None), Is.Empty, "nothing is left to retry for an account that is gone");
+            Assert.That(await s.Store.DirtyAccountsAsync(CancellationToken.None), Is.Empty);
+            Assert.That(afterDelete.Summary.Written, Is.Zero);
+            Assert.That(later.Summary.Evaluated, Is.Zero, "not looked at again every cycle");
+        });
+    }
 }
