@@ -27,10 +27,18 @@ internal static class SignalsBuilder
         s.DaysSinceGoalReview = Dates.Known(snapshot.GoalReviewedOn, asOf) is { } reviewed ? Dates.DaysBetween(reviewed, asOf) : null;
         s.LatestGoalChangeOn = Dates.Latest(Dates.Known(snapshot.GoalChangedOn, asOf), Dates.Known(snapshot.LeadershipChangeOn, asOf));
         s.WorkflowsLive = snapshot.WorkflowsLive;
-        s.IntegrationStatus = snapshot.IntegrationStatus ?? IntegrationStatus.None;
+        s.IntegrationStatus = IntegrationAsOf(snapshot, asOf);
         s.LastOutcomeOn = Dates.Known(snapshot.LastOutcomeOn, asOf);
         return s;
     }
+
+    /// <summary>
+    /// The status is a fact dated by <c>integrationChangedOn</c>: when that date is after as-of the change is not known
+    /// yet, and the status before it is not recorded, so it reads as absent (rules.md §8 "facts dated after asOf are
+    /// ignored"; §8 06 absent = never integrated). Without this a replay saw a removal on its first day.
+    /// </summary>
+    private static IntegrationStatus IntegrationAsOf(AccountSnapshot snapshot, DateOnly asOf) =>
+        snapshot.IntegrationChangedOn > asOf ? IntegrationStatus.None : snapshot.IntegrationStatus ?? IntegrationStatus.None;
 
     private static DateOnly? Filtered(DateOnly? date, DateOnly asOf, DateOnly factsFrom) =>
         date is { } d && d <= asOf && d >= factsFrom ? d : null;

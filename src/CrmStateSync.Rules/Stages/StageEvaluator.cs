@@ -90,7 +90,7 @@ internal static class StageEvaluator
         }
 
         var on = x.Snapshot.Managed.StageChangedOn is { } changed && changed <= x.AsOf ? changed : x.AsOf;
-        work.Move(target, on, StageSource.Manual, move.Reason);
+        work.Move(target, on, StageSource.Manual, StageReasons.Manual(target, on, move, x.Snapshot.AtRiskReason, x.Snapshot.OverrideReason));
         return move;
     }
 
@@ -105,6 +105,7 @@ internal static class StageEvaluator
             work.Record(new Transition(crm, work.Current?.Name, x.AsOf, StageSource.Backfill, "replaced at go-live"));
         }
 
+        reasonOverride ??= ManualHeldReason(x, work, goLive);
         var previous = x.Snapshot.LastWritten;
         var lastWritten = !goLive && !work.Moved
             ? previous!
@@ -116,6 +117,12 @@ internal static class StageEvaluator
             ClearOverrideReason = manual is { Accepted: true, Rule: ManualMoveRule.AdminOverride },
         };
     }
+
+    /// <summary>A stage a CSM set and nothing has moved since: its reason is the manual move, not the rules' criteria.</summary>
+    private static string? ManualHeldReason(StageInputs x, StageWork work, bool goLive) =>
+        !goLive && !work.Moved && work.Source == StageSource.Manual && work.Current is { } held
+            ? StageReasons.ManualHeld(held, work.EntryOf(held), x.Snapshot.AtRiskReason)
+            : null;
 
     private static readonly IReadOnlyDictionary<string, DateOnly> NoStamps = new Dictionary<string, DateOnly>();
 

@@ -56,8 +56,10 @@ public sealed class AccountDiffer(OwnershipOptions ownership)
             Settle(accountId, change, lastWritten[field], priorConflicts.GetValueOrDefault(field), writes, conflicts);
         }
 
-        // The reason restates today's figures; writing it daily would fire the org's flows for nothing.
-        if (crm.TryGetValue(ManagedField.StageReason, out var reason) && (stageChanges || reason is null)
+        // The reason restates today's figures; writing it daily would fire the org's flows for nothing. It is written
+        // with a stage change, and with an accepted manual move: the CRM holds that stage already, but not why.
+        var reasonChanges = stageChanges || manualMove is { Accepted: true };
+        if (crm.TryGetValue(ManagedField.StageReason, out var reason) && (reasonChanges || reason is null)
             && FieldText.Of(desired.GetValueOrDefault(ManagedField.StageReason)) is { } newReason && newReason != reason)
         {
             writes.Add(new FieldChange(ManagedField.StageReason, reason, newReason, newReason));

@@ -100,6 +100,36 @@ public class ManualMoveTests
         }
     }
 
+    [Test(Description = "rules.md §3 every stage value carries a reason: an accepted manual At-Risk says it was moved by hand and why")]
+    public void Evaluate_AtRiskWithReason_ReasonIsTheManualMove()
+    {
+        var snapshot = WrittenAt(Adopting).WithStageSetByHand(AtRisk) with { AtRiskReason = " Champion is leaving " };
+
+        var result = Evaluate(snapshot);
+
+        Assert.That(result.Stage.Reason, Is.EqualTo("At-Risk since 2026-06-01: moved by hand: Champion is leaving"));
+        Assert.That(result.Stage.Transitions.Single().Reason, Is.EqualTo(result.Stage.Reason), "the history keeps the same sentence");
+    }
+
+    [Test(Description = "rules.md §3 a manual At-Risk stays until cleared by hand: later evaluations restate the manual move, not a risk signal")]
+    public void Evaluate_DayAfterManualAtRisk_RestatesTheManualMove()
+    {
+        var snapshot = WrittenAt(Adopting).WithStageSetByHand(AtRisk) with { AtRiskReason = "Champion is leaving" };
+        var accepted = Evaluate(snapshot).Apply(snapshot);
+
+        var result = Evaluate(accepted, Some.AsOf.AddDays(1));
+
+        Assert.That(result.Stage.Reason, Is.EqualTo("At-Risk since 2026-06-01: moved by hand: Champion is leaving"));
+    }
+
+    [Test(Description = "rules.md §3 manual moves: a forward move's reason names the stage it left")]
+    public void Evaluate_ForwardMove_ReasonSaysMovedByHand()
+    {
+        var result = Evaluate(WrittenAt(Onboarding).WithStageSetByHand(Healthy));
+
+        Assert.That(result.Stage.Reason, Is.EqualTo("Healthy since 2026-06-01: moved by hand from Onboarding"));
+    }
+
     [TestCase(NewCustomer, TestName = "rules.md §3 manual moves: At-Risk → New Customer is accepted as a manual clear")]
     [TestCase(Onboarding, TestName = "rules.md §3 manual moves: At-Risk → Onboarding is accepted as a manual clear")]
     [TestCase(Adopting, TestName = "rules.md §3 manual moves: At-Risk → Adopting is accepted as a manual clear")]

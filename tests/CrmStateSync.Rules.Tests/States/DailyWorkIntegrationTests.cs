@@ -66,4 +66,22 @@ public class DailyWorkIntegrationTests
 
         Assert.That(ReadingOf(account), Is.EqualTo(Some.Reading(expected, expectedDaysAgo)));
     }
+
+    [TestCase(IntegrationStatus.Removed, TestName = "rules.md §8 facts dated after asOf are ignored: a removal dated later reads as never integrated (Reset, no date)")]
+    [TestCase(IntegrationStatus.Broken, TestName = "rules.md §8 facts dated after asOf are ignored: a break dated later reads as never integrated (Reset, no date)")]
+    [TestCase(IntegrationStatus.Live, TestName = "rules.md §8 facts dated after asOf are ignored: going live later reads as never integrated (Reset, no date)")]
+    public void Evaluate_StatusChangedAfterAsOf_IsNotKnownYet(IntegrationStatus status)
+    {
+        var account = Some.CustomerForStates().WithIntegration(status, changedDaysAgo: -10);
+
+        Assert.That(ReadingOf(account), Is.EqualTo(Some.Reading(StateValue.Reset, null)));
+    }
+
+    [Test(Description = "rules.md §8 facts dated after asOf are ignored: on the removal day itself the removal is known")]
+    public void Evaluate_RemovedOnTheAsOfDay_IsResetDatedThatDay()
+    {
+        var account = Some.CustomerForStates().WithIntegration(IntegrationStatus.Removed, changedDaysAgo: 0);
+
+        Assert.That(ReadingOf(account), Is.EqualTo(Some.Reading(StateValue.Reset, 0)));
+    }
 }

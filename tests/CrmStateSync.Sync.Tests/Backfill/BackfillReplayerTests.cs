@@ -118,6 +118,22 @@ public class BackfillReplayerTests
         Assert.That(replay.Final.Stage.EntryDates["Healthy"], Is.EqualTo(healthy));
     }
 
+    [Test(Description = "rules.md §8 facts dated after asOf are ignored: a replayed day does not know of a later integration removal")]
+    public void Replay_IntegrationRemovedLater_EntersAtRiskOnTheRemovalDay()
+    {
+        // Hand-computed from Some.Customer: Onboarding at kickoff (D0+5), Adopting D0+39, Healthy D0+80 (see the first test).
+        var removedOn = Some.D0.AddDays(150);
+        var account = Some.Customer() with { IntegrationStatus = IntegrationStatus.Removed, IntegrationChangedOn = removedOn };
+
+        var replay = Replayer.Replay(account, Some.D0.AddDays(199));
+
+        Assert.That(replay.Transitions.Where(t => t.Reason != "replaced at go-live").Select(t => (t.To, t.On)), Is.EqualTo(new (string?, DateOnly)[]
+        {
+            ("New Customer", Some.D0), ("Onboarding", Some.Kickoff), ("Adopting", Some.D0.AddDays(39)), ("Healthy", Some.D0.AddDays(80)),
+            ("At-Risk", removedOn),
+        }));
+    }
+
     /// <summary>The first day each condition held, read from the raw rows.</summary>
     private static (DateOnly Adopting, DateOnly Healthy) Oracle(AccountSnapshot h, DateOnly asOf)
     {

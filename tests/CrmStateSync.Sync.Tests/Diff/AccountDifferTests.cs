@@ -146,6 +146,19 @@ public class AccountDifferTests
         });
     }
 
+    [Test(Description = "rules.md §3 manual moves and crm-schema.md stage reason: an accepted move writes its reason, not the stage")]
+    public void Diff_AcceptedManualMove_WritesTheReasonOnly()
+    {
+        var move = new ManualMove("Onboarding", "Adopting", true, ManualMoveRule.ForwardMove, "forward move");
+
+        var plan = Diff(Desired((ManagedField.Stage, "Adopting"), (ManagedField.StageReason, "Adopting since 2026-06-01: moved by hand from Onboarding")),
+            Texts((ManagedField.Stage, "Adopting"), (ManagedField.StageReason, "Onboarding since 2026-03-02: kickoff 2026-03-02")),
+            Texts((ManagedField.Stage, "Onboarding")), move: move);
+
+        Assert.That(plan.Writes.Select(w => (w.Field, w.Text)),
+            Is.EqualTo(new[] { (ManagedField.StageReason, (string?)"Adopting since 2026-06-01: moved by hand from Onboarding") }));
+    }
+
     [Test(Description = "sync.md lessons: skip no-op writes; the reason restating daily figures is written only with a stage change")]
     public void Diff_OnlyTheReasonTextChanged_WritesNothing()
     {

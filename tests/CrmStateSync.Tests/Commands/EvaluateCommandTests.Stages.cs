@@ -61,7 +61,7 @@ public partial class EvaluateCommandTests
         {
             Assert.That(result.Text("stage", "manualMove", "rule"), Is.EqualTo("AtRiskWithReason"));
             Assert.That(LastWritten(result), Is.EqualTo("At-Risk Manual 2026-11-19"));
-            Assert.That(result.Text("stage", "reason"), Does.StartWith("moved to At-Risk by hand: Budget freeze"));
+            Assert.That(result.Text("stage", "reason"), Does.StartWith("At-Risk since 2026-11-19: moved by hand: Budget freeze"));
         }
     }
 
