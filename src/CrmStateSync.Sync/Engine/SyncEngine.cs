@@ -7,9 +7,10 @@ using Microsoft.Extensions.Logging;
 namespace CrmStateSync.Sync.Engine;
 
 /// <summary>
-/// One sync cycle (sync.md): pull → recover unconfirmed writes → evaluate changed (and, once a day, all) accounts →
-/// diff and settle conflicts → create intervention tasks → journaled batched writes → advance cursors → run row.
-/// A crash at any point leaves the journal and cursors so the next cycle neither loses nor repeats work.
+/// One sync cycle (sync.md): pull → recover unconfirmed writes → per chunk of accounts: evaluate changed (and, once a
+/// day, all) accounts, diff and settle conflicts, create intervention tasks, journaled batched writes, clear their
+/// changed marks → advance cursors → run row. A crash at any point leaves the journal, the changed marks and the
+/// cursors so the next cycle neither loses nor repeats work.
 /// </summary>
 public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, RulesEngine rules, SyncOptions options, TimeProvider clock, ILogger<SyncEngine> logger)
 {
@@ -21,6 +22,16 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
     private DateOnly? _lastFullEvaluation;
     private bool _lastFullEvaluationLoaded;
 
+    /// <summary>Accounts evaluated, then settled (tasks, journaled writes, changed marks), per chunk.</summary>
+    internal const int EvaluateChunk = 1_000;
+
+    /// <summary>
+    /// Keep every evaluated account's outcome in <see cref="CycleResult.Accounts"/> (the demo and tests read them).
+    /// A long-running worker turns this off: a 100,000-account cycle then holds one chunk of outcomes at a time.
+    /// A dry run always keeps them (they are the plan). Default true.
+    /// </summary>
+    public bool KeepOutcomes { get; set; } = true;
+
     /// <summary>Runs one cycle. A dry run reads and evaluates but writes nothing to the CRM, the journal or the history.</summary>
     public async Task<CycleResult> RunCycleAsync(bool dryRun, CancellationToken ct)
     {
@@ -29,33 +40,21 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
         var asOf = DateOnly.FromDateTime(started.UtcDateTime);
         var runId = dryRun ? 0 : await store.StartRunAsync("sync", started, ct).ConfigureAwait(false);
         var (reconcile, recordReconcile) = await _reconcile.DueAsync(started, dryRun, ct).ConfigureAwait(false);
-        var (cursors, read, problems, removed) = await _pull.RunAsync(reconcile, ct).ConfigureAwait(false);
+        var pull = await _pull.RunAsync(reconcile, ct).ConfigureAwait(false);
         if (!dryRun)
         {
             await _write.RecoverAsync(ct).ConfigureAwait(false);
         }
 
-        var (considered, outcomes) = await EvaluateAsync(asOf, dryRun, ct).ConfigureAwait(false);
-        var summary = new RunSummary
-        {
-            StartedAt = started,
-            DryRun = dryRun,
-            Read = read,
-            Problems = problems,
-            Evaluated = outcomes.Count,
-            Conflicts = outcomes.Sum(o => o.Plan.Conflicts.Count),
-            Transitions = outcomes.Sum(o => o.Result.Stage.Transitions.Count),
-            Reconciled = reconcile,
-            Removed = removed,
-        };
+        var tally = await EvaluateAndSettleAsync(asOf, dryRun, ct).ConfigureAwait(false);
         if (!dryRun)
         {
-            summary = await CommitAsync(outcomes, considered, cursors, asOf, summary, ct).ConfigureAwait(false);
-            await (recordReconcile ? _reconcile.RecordAsync(started, ct) : Task.CompletedTask).ConfigureAwait(false);
+            await FinishAsync(pull, asOf, recordReconcile ? started : null, ct).ConfigureAwait(false);
         }
 
+        var pulled = new RunSummary { StartedAt = started, DryRun = dryRun, Read = pull.Read, Problems = pull.Problems, Reconciled = reconcile, Removed = pull.Removed };
         // This cycle's calls only: a long-running worker's connector counts from its creation.
-        summary = summary with { FinishedAt = clock.GetUtcNow(), ApiCalls = crm.Usage.CallsMade - callsBefore };
+        var summary = tally.Summary(pulled) with { FinishedAt = clock.GetUtcNow(), ApiCalls = crm.Usage.CallsMade - callsBefore };
         if (!dryRun)
         {
             await store.FinishRunAsync(runId, summary, ct).ConfigureAwait(false);
@@ -63,32 +62,41 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
 
         var line = summary.ToString();
         LogCycle(logger, line);
-        return new CycleResult(summary, outcomes);
+        return new CycleResult(summary, tally.Outcomes);
     }
 
-    // "considered" is every account looked at, including those gone from the cache: all of them are settled.
-    private async Task<RunSummary> CommitAsync(
-        List<AccountOutcome> outcomes, IReadOnlyList<string> considered, Dictionary<CrmObject, PullCursor> cursors, DateOnly asOf, RunSummary summary, CancellationToken ct)
+    private async Task<CycleTally> EvaluateAndSettleAsync(DateOnly asOf, bool dryRun, CancellationToken ct)
     {
-        var tasks = options.CreateTasks ? await _tasks.RunAsync(outcomes, ct).ConfigureAwait(false) : 0;
-        var (written, rejected) = await _write.CommitAsync(
-            [.. outcomes.Select(o => o.Write).OfType<PlannedWrite>()], cursors, considered, ct).ConfigureAwait(false);
+        var tally = new CycleTally(dryRun || KeepOutcomes);
+        var settler = new ChunkSettler(_tasks, _write, options, tally);
+        foreach (var chunk in (await AccountsToEvaluateAsync(asOf, ct).ConfigureAwait(false)).Chunk(EvaluateChunk))
+        {
+            var outcomes = await EvaluateAsync(chunk, asOf, dryRun, ct).ConfigureAwait(false);
+            tally.AddEvaluated(outcomes);
+            await (dryRun ? Task.CompletedTask : settler.AddAsync(chunk, outcomes, ct)).ConfigureAwait(false);
+        }
+
+        await (dryRun ? Task.CompletedTask : settler.FlushAsync(ct)).ConfigureAwait(false);
+        return tally;
+    }
+
+    /// <summary>The end of a cycle, once every chunk is durable: the cursors, then the days remembered.</summary>
+    private async Task FinishAsync(PullResult pull, DateOnly asOf, DateTimeOffset? reconciledAt, CancellationToken ct)
+    {
+        await _write.SaveCursorsAsync(pull.Cursors, ct).ConfigureAwait(false);
         if (DailyDue(asOf))
         {
             await store.SetLastFullEvaluationAsync(asOf, ct).ConfigureAwait(false);
             _lastFullEvaluation = asOf;
         }
 
-        return summary with
+        if (reconciledAt is { } at)
         {
-            Written = written,
-            Rejected = rejected,
-            Tasks = tasks,
-            Outcome = rejected > 0 || summary.Problems > 0 ? "partial" : "ok",
-        };
+            await _reconcile.RecordAsync(at, ct).ConfigureAwait(false);
+        }
     }
 
-    private async Task<(IReadOnlyList<string> Considered, List<AccountOutcome> Outcomes)> EvaluateAsync(DateOnly asOf, bool dryRun, CancellationToken ct)
+    private async Task<IReadOnlyList<string>> AccountsToEvaluateAsync(DateOnly asOf, CancellationToken ct)
     {
         if (!_lastFullEvaluationLoaded)
         {
@@ -97,8 +105,12 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
             _lastFullEvaluationLoaded = true;
         }
 
-        var ids = DailyDue(asOf) ? await store.AllAccountsAsync(ct).ConfigureAwait(false) : await store.ChangedAccountsAsync(ct).ConfigureAwait(false);
-        var outcomes = new List<AccountOutcome>(ids.Count);
+        return DailyDue(asOf) ? await store.AllAccountsAsync(ct).ConfigureAwait(false) : await store.ChangedAccountsAsync(ct).ConfigureAwait(false);
+    }
+
+    private async Task<List<AccountOutcome>> EvaluateAsync(string[] ids, DateOnly asOf, bool dryRun, CancellationToken ct)
+    {
+        var outcomes = new List<AccountOutcome>(ids.Length);
         foreach (var id in ids)
         {
             if (await _evaluate.RunAsync(id, asOf, dryRun, ct).ConfigureAwait(false) is { } outcome)
@@ -107,7 +119,7 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
             }
         }
 
-        return (ids, outcomes);
+        return outcomes;
     }
 
     private bool DailyDue(DateOnly asOf) => options.DailyFullEvaluation && _lastFullEvaluation != asOf;

@@ -8,23 +8,39 @@ namespace CrmStateSync.Sync.Engine;
 internal sealed class WriteStep(ICrmConnector crm, ISyncStore store, SyncOptions options)
 {
     /// <summary>
-    /// The end of a cycle, in the order crash safety needs: the journaled writes, then the cursors, then the changed
-    /// marks of the evaluated accounts — so a cycle killed before the end reads and evaluates the same changes again.
+    /// The end of a cycle in one go (backfill): <see cref="SettleAsync"/> then <see cref="SaveCursorsAsync"/>.
     /// </summary>
     public async Task<(int Written, int Rejected)> CommitAsync(
         IReadOnlyList<PlannedWrite> writes, IReadOnlyDictionary<CrmObject, PullCursor> cursors, IReadOnlyList<string> evaluated, CancellationToken ct)
     {
+        var outcome = await SettleAsync(writes, evaluated, ct).ConfigureAwait(false);
+        await SaveCursorsAsync(cursors, ct).ConfigureAwait(false);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Settles evaluated accounts, in the order crash safety needs: their journaled writes, then their changed marks.
+    /// A cycle killed later re-reads from the old cursors; the re-read copies are unchanged, so settled accounts are
+    /// not marked again, and the accounts not yet settled still carry their marks.
+    /// </summary>
+    public async Task<(int Written, int Rejected)> SettleAsync(IReadOnlyList<PlannedWrite> writes, IReadOnlyList<string> evaluated, CancellationToken ct)
+    {
         var outcome = await RunAsync(writes, ct).ConfigureAwait(false);
-        foreach (var (kind, cursor) in cursors)
-        {
-            await store.SetCursorAsync(kind, cursor, ct).ConfigureAwait(false);
-        }
 
         // An account evaluated without a write wants nothing sent: an old rejection of it is stale, not to be retried.
         var written = writes.Select(w => w.AccountId).ToHashSet(StringComparer.Ordinal);
         await store.SupersedeRejectedAsync([.. evaluated.Where(id => !written.Contains(id))], ct).ConfigureAwait(false);
         await store.ClearChangedAsync(evaluated, ct).ConfigureAwait(false);
         return outcome;
+    }
+
+    /// <summary>Advances the read cursors: only once everything read up to them is durable.</summary>
+    public async Task SaveCursorsAsync(IReadOnlyDictionary<CrmObject, PullCursor> cursors, CancellationToken ct)
+    {
+        foreach (var (kind, cursor) in cursors)
+        {
+            await store.SetCursorAsync(kind, cursor, ct).ConfigureAwait(false);
+        }
     }
 
     public async Task<(int Written, int Rejected)> RunAsync(IReadOnlyList<PlannedWrite> writes, CancellationToken ct)

@@ -58,7 +58,8 @@ internal sealed class Worker : IAsyncDisposable
         var sync = WorkerConfiguration.Bind<SyncOptions>(configuration.GetSection("Sync"), []);
         var rulesEngine = new RulesEngine(rules);
         var crm = provider.GetRequiredService<ICrmConnector>();
-        var engine = new SyncEngine(crm, new SyncStorePort(store), rulesEngine, sync, clock, logging.CreateLogger<SyncEngine>());
+        // The commands print counts, not per-account outcomes: a large org's cycle then holds one chunk at a time.
+        var engine = new SyncEngine(crm, new SyncStorePort(store), rulesEngine, sync, clock, logging.CreateLogger<SyncEngine>()) { KeepOutcomes = false };
         var gate = new SchemaGate(crm, ExpectedSchema.For(options.Provider!, CrmHost.MappingOf(configuration, options.Provider!), rules));
         return new Worker(provider, store, engine, options, rulesEngine, sync, gate);
     }

@@ -78,6 +78,28 @@ public class SyncCommandTests
     }
 
     [Test]
+    public async Task SyncOnce_MoreAccountsThanOneChunk_SettlesEveryChunkAndLeavesNothingChanged()
+    {
+        // 1,100 accounts: two chunks of evaluation, tasks and journaled writes before the cursors move.
+        var sandbox = new SandboxServer(new SandboxOptions { SalesforceClientSecret = Secret });
+        await using var _ = sandbox;
+        sandbox.SeedSalesforce(SandboxSeed.Generate(new SeedOptions { Accounts = 1_100, UsageDays = 7 }));
+        await sandbox.StartAsync();
+        using var folder = new TempFolder();
+        var config = Config(folder, sandbox.Url);
+
+        var first = CommandRun.Of("sync", "--once", "--config", config);
+        var second = CommandRun.Of("sync", "--once", "--config", config);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Output, Does.Contain("evaluated 1100, written 1100,"), first.Error);
+            Assert.That(sandbox.Salesforce.Writes.Requests, Is.EqualTo(6), "⌈1100/200⌉ composite updates: chunking adds no call");
+            Assert.That(second.Output, Does.Contain("evaluated 0, written 0,"), "every chunk's changed marks were cleared");
+        });
+    }
+
+    [Test]
     public async Task SyncOnceDryRun_PrintsThePlanAndWritesNothing()
     {
         await using var sandbox = await SandboxAsync();
