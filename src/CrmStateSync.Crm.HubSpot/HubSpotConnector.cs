@@ -17,6 +17,7 @@ internal sealed class HubSpotConnector : ICrmConnector, ISchemaProvisioner
     private readonly HubSpotReader _reader;
     private readonly HubSpotWriter _writer;
     private readonly HubSpotSchema _schema;
+    private readonly HubSpotTasks _tasks;
     private readonly HubSpotProvisioner _provisioner;
     private readonly CanonicalMapper _mapper;
     private readonly FieldMappingOptions _mapping;
@@ -31,6 +32,7 @@ internal sealed class HubSpotConnector : ICrmConnector, ISchemaProvisioner
         _reader = new HubSpotReader(api, paths, o, clock);
         _writer = new HubSpotWriter(api, paths, new WriteMapper(_mapping, HubSpotValueFormat.Instance), _mapping.Objects["Account"]);
         _schema = new HubSpotSchema(api, paths, o);
+        _tasks = new HubSpotTasks(api, paths, o);
         _provisioner = new HubSpotProvisioner(api, paths);
         _mapper = new CanonicalMapper(_mapping, HubSpotValueFormat.Instance);
         (_limiter, _calls) = (limiter, calls);
@@ -62,7 +64,10 @@ internal sealed class HubSpotConnector : ICrmConnector, ISchemaProvisioner
         _schema.DescribeAsync(crmObject, cancellationToken);
 
     public Task<string> CreateTaskAsync(TaskRequest task, CancellationToken cancellationToken) =>
-        _schema.CreateTaskAsync(task, cancellationToken);
+        _tasks.CreateAsync(task, cancellationToken);
+
+    public Task<string?> FindOpenTaskAsync(string accountId, string marker, CancellationToken cancellationToken) =>
+        _tasks.FindOpenAsync(accountId, marker, cancellationToken);
 
     public Task<IReadOnlyList<ProvisionStep>> ProvisionAsync(Schema.SchemaReport report, bool dryRun, CancellationToken cancellationToken) =>
         _provisioner.ProvisionAsync(report, dryRun, cancellationToken);

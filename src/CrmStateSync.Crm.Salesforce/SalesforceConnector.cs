@@ -44,7 +44,7 @@ internal sealed class SalesforceConnector(ISalesforceApi api, QueryReader reader
     public async Task<string> CreateTaskAsync(TaskRequest task, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
-        var body = new TaskBody(task.AccountId, task.OwnerId, task.Subject, task.Description, SalesforceValueFormat.Instance.FormatDate(task.Due), "Not Started");
+        var body = new TaskBody(task.AccountId, task.OwnerId, task.StoredSubject, task.Description, SalesforceValueFormat.Instance.FormatDate(task.Due), "Not Started");
         var sobject = SObject("Task");
         var saved = await CallAsync(() => api.CreateRecordAsync(options.ApiVersion, sobject, body, cancellationToken), "the task creation", cancellationToken)
             .ConfigureAwait(false);
@@ -52,6 +52,14 @@ internal sealed class SalesforceConnector(ISalesforceApi api, QueryReader reader
             ? id
             : throw new CrmException($"Salesforce did not create the task for account {task.AccountId}: "
                 + string.Join("; ", (saved.Errors ?? []).Select(e => $"{e.StatusCode}: {e.Message}")), saved.Errors is [var first, ..] ? first.StatusCode : null, 201);
+    }
+
+    public async Task<string?> FindOpenTaskAsync(string accountId, string marker, CancellationToken cancellationToken)
+    {
+        var soql = TaskSoql.FindOpen(SObject("Task"), accountId, marker);
+        var page = await CallAsync(() => api.GetQueryAsync(options.ApiVersion, soql, "batchSize=200", cancellationToken), "the task lookup", cancellationToken)
+            .ConfigureAwait(false);
+        return page.Records is [var first, ..] && first.TryGetValue(Soql.Id, out var id) ? id.GetString() : null;
     }
 
     private async IAsyncEnumerable<CrmChange<T>> ReadAsync<T>(CrmObject kind, Dictionary<string, string> map, IEnumerable<string> extraFields, ReadCursor cursor,

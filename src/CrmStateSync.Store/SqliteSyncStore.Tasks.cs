@@ -1,5 +1,6 @@
 using CrmStateSync.Rules.Model;
 using CrmStateSync.Store.Internal;
+using CrmStateSync.Sync.Ports;
 
 namespace CrmStateSync.Store;
 
@@ -9,15 +10,21 @@ namespace CrmStateSync.Store;
 /// </summary>
 public sealed partial class SqliteSyncStore
 {
-    /// <summary>Reserves an open task of this kind for the account; false when one is already open.</summary>
-    public async Task<bool> TryReserveTaskAsync(string accountId, InterventionKind kind, CancellationToken cancellationToken) =>
-        await InTransactionAsync(
+    /// <summary>Reserves an open task of this kind for the account, keeping what it says; false when one is already open.</summary>
+    public async Task<bool> TryReserveTaskAsync(TaskReservation task, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return await InTransactionAsync(
             (c, tx) => c.ExecAsync(
-                "INSERT OR IGNORE INTO intervention_tasks (account_id, kind, status, reserved_at) VALUES (@AccountId, @Kind, 'Open', @Now)",
-                new { AccountId = accountId, Kind = kind.ToString(), Now = Now() },
+                """
+                INSERT OR IGNORE INTO intervention_tasks (account_id, kind, status, reserved_at, owner_id, reason, due)
+                VALUES (@AccountId, @Kind, 'Open', @Now, @OwnerId, @Reason, @Due)
+                """,
+                new { task.AccountId, Kind = task.Kind.ToString(), Now = Now(), task.OwnerId, task.Reason, Due = Iso.Date(task.Due) },
                 tx,
                 cancellationToken),
             cancellationToken).ConfigureAwait(false) == 1;
+    }
 
     /// <summary>Records the CRM task id of the open reservation; false when there is none.</summary>
     public async Task<bool> SetTaskIdAsync(string accountId, InterventionKind kind, string crmTaskId, CancellationToken cancellationToken) =>
@@ -57,6 +64,27 @@ public sealed partial class SqliteSyncStore
             },
             cancellationToken);
 
+    /// <summary>
+    /// Open reservations without a CRM task id, oldest first. One reserved before version 5 kept no reason or due date:
+    /// it comes back with an empty reason, due on the day it was reserved.
+    /// </summary>
+    public Task<IReadOnlyList<TaskReservation>> UnconfirmedTasksAsync(CancellationToken cancellationToken) =>
+        UseAsync(
+            async c =>
+            {
+                var rows = await c.ListAsync<TaskDbRow>(
+                    """
+                    SELECT id AS Id, account_id AS AccountId, kind AS Kind, reserved_at AS ReservedAt, owner_id AS OwnerId, reason AS Reason, due AS Due
+                    FROM intervention_tasks WHERE status = 'Open' AND crm_task_id IS NULL ORDER BY id
+                    """,
+                    null,
+                    null,
+                    cancellationToken).ConfigureAwait(false);
+                return (IReadOnlyList<TaskReservation>)rows.ConvertAll(r => new TaskReservation(
+                    r.AccountId, Enum.Parse<InterventionKind>(r.Kind), r.OwnerId, r.Reason ?? "", Iso.ParseDateOrNull(r.Due) ?? DateOnly.FromDateTime(Iso.ParseInstant(r.ReservedAt).UtcDateTime)));
+            },
+            cancellationToken);
+
     private sealed class TaskDbRow
     {
         public long Id { get; set; }
@@ -64,5 +92,11 @@ public sealed partial class SqliteSyncStore
         public string Kind { get; set; } = "";
         public string? CrmTaskId { get; set; }
         public string ReservedAt { get; set; } = "";
+
+        public string? OwnerId { get; set; }
+
+        public string? Reason { get; set; }
+
+        public string? Due { get; set; }
     }
 }

@@ -133,8 +133,9 @@ public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
         return [.. entries.GroupBy(e => e.BatchId).Select(g => new PendingBatch(g.Key, [.. g.Select(ToPlanned)]))];
     }
 
-    public Task<bool> TryReserveTaskAsync(string accountId, InterventionKind kind, CancellationToken cancellationToken) =>
-        Store.TryReserveTaskAsync(accountId, kind, cancellationToken);
+    public Task<bool> TryReserveTaskAsync(TaskReservation task, CancellationToken cancellationToken) => Store.TryReserveTaskAsync(task, cancellationToken);
+
+    public Task<IReadOnlyList<TaskReservation>> UnconfirmedTasksAsync(CancellationToken cancellationToken) => Store.UnconfirmedTasksAsync(cancellationToken);
 
     public Task SetTaskIdAsync(string accountId, InterventionKind kind, string taskId, CancellationToken cancellationToken) =>
         Store.SetTaskIdAsync(accountId, kind, taskId, cancellationToken);

@@ -1,5 +1,6 @@
 using CrmStateSync.Crm.Contract;
 using CrmStateSync.Rules.Model;
+using CrmStateSync.Sync.Ports;
 
 namespace CrmStateSync.Store.Tests;
 
@@ -38,4 +39,7 @@ internal static class Some
             CoreEvents = coreEvents,
             Metrics = projects is { } p ? new Dictionary<string, double> { ["projects_created"] = p } : new Dictionary<string, double>(),
         });
+
+    /// <summary>A task reservation as the engine makes it; only the account and kind matter unless a test says otherwise.</summary>
+    public static TaskReservation Reservation(string accountId, InterventionKind kind) => new(accountId, kind, null, "why", new DateOnly(2026, 3, 16));
 }

@@ -8,13 +8,13 @@ public class TaskAndRunTests : StoreTestBase
     public async Task TryReserveTask_OpenOneAcrossAReopen_IsRefused()
     {
         var store = await OpenAsync();
-        var first = await store.TryReserveTaskAsync("001", InterventionKind.OutcomeReview, Ct);
+        var first = await store.TryReserveTaskAsync(Some.Reservation("001", InterventionKind.OutcomeReview), Ct);
         await CloseAsync(store);
 
         var reopened = await OpenAsync();
-        var again = await reopened.TryReserveTaskAsync("001", InterventionKind.OutcomeReview, Ct);
-        var otherKind = await reopened.TryReserveTaskAsync("001", InterventionKind.ConfigurationReview, Ct);
-        var otherAccount = await reopened.TryReserveTaskAsync("002", InterventionKind.OutcomeReview, Ct);
+        var again = await reopened.TryReserveTaskAsync(Some.Reservation("001", InterventionKind.OutcomeReview), Ct);
+        var otherKind = await reopened.TryReserveTaskAsync(Some.Reservation("001", InterventionKind.ConfigurationReview), Ct);
+        var otherAccount = await reopened.TryReserveTaskAsync(Some.Reservation("002", InterventionKind.OutcomeReview), Ct);
 
         Assert.That((first, again, otherKind, otherAccount), Is.EqualTo((true, false, true, true)));
     }
@@ -23,7 +23,7 @@ public class TaskAndRunTests : StoreTestBase
     public async Task SetTaskIdThenClose_AllowsANewReservation()
     {
         var store = await OpenAsync();
-        await store.TryReserveTaskAsync("001", InterventionKind.MilestoneStalled, Ct);
+        await store.TryReserveTaskAsync(Some.Reservation("001", InterventionKind.MilestoneStalled), Ct);
         var reservedWithoutId = (await store.OpenTasksAsync(null, Ct)).Single();
 
         var set = await store.SetTaskIdAsync("001", InterventionKind.MilestoneStalled, "00T1", Ct);
@@ -36,7 +36,28 @@ public class TaskAndRunTests : StoreTestBase
             Assert.That((set, open.CrmTaskId, open.Kind, closed), Is.EqualTo((true, "00T1", InterventionKind.MilestoneStalled, true)));
             Assert.That(await store.OpenTasksAsync(null, Ct), Is.Empty);
             Assert.That(await store.CloseTaskAsync("001", InterventionKind.MilestoneStalled, Ct), Is.False);
-            Assert.That(await store.TryReserveTaskAsync("001", InterventionKind.MilestoneStalled, Ct), Is.True);
+            Assert.That(await store.TryReserveTaskAsync(Some.Reservation("001", InterventionKind.MilestoneStalled), Ct), Is.True);
+        });
+    }
+
+    [Test]
+    public async Task UnconfirmedTasks_ReservedWithoutCrmId_ComeBackWithWhatTheySayAcrossAReopen()
+    {
+        var store = await OpenAsync();
+        var interrupted = Some.Reservation("001", InterventionKind.AdoptionIntervention) with { OwnerId = "005A", Reason = "usage fell 40%", Due = new DateOnly(2026, 3, 9) };
+        await store.TryReserveTaskAsync(interrupted, Ct);
+        await store.TryReserveTaskAsync(Some.Reservation("002", InterventionKind.OutcomeReview), Ct);
+        await store.SetTaskIdAsync("002", InterventionKind.OutcomeReview, "00T2", Ct);
+        await CloseAsync(store);
+
+        var reopened = await OpenAsync();
+        var unconfirmed = await reopened.UnconfirmedTasksAsync(Ct);
+        await reopened.SetTaskIdAsync("001", InterventionKind.AdoptionIntervention, "00T1", Ct);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(unconfirmed, Is.EqualTo(new[] { interrupted }), "only the one without an id, with owner, reason and due date");
+            Assert.That(await reopened.UnconfirmedTasksAsync(Ct), Is.Empty, "recording the id confirms it");
         });
     }
 

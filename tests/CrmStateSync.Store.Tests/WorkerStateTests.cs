@@ -3,7 +3,7 @@ namespace CrmStateSync.Store.Tests;
 public class WorkerStateTests : StoreTestBase
 {
     [Test]
-    public void SchemaVersion_WithWorkerStateAndCursorSettling_IsFour() => Assert.That(SqliteSyncStore.SchemaVersion, Is.EqualTo(4));
+    public void SchemaVersion_WithWorkerStateCursorSettlingAndTaskDetails_IsFive() => Assert.That(SqliteSyncStore.SchemaVersion, Is.EqualTo(5));
 
     [Test]
     public async Task GetState_NeverSet_IsNull()

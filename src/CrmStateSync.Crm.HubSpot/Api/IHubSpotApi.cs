@@ -14,6 +14,9 @@ internal interface IHubSpotApi
     [Get("/{**objectPath}")]
     Task<ObjectPage> ListObjectsAsync(string objectPath, int limit, string? after, string properties, string archived, CancellationToken cancellationToken);
 
+    [Post("/{**objectPath}/batch/read")]
+    Task<ObjectPage> ReadObjectsAsync(string objectPath, [Body] BatchReadRequest request, CancellationToken cancellationToken);
+
     [Post("/{**objectPath}/batch/update")]
     Task<IApiResponse<BatchResponse>> UpdateObjectsAsync(string objectPath, [Body] BatchUpdateRequest request, CancellationToken cancellationToken);
 

@@ -50,7 +50,11 @@ internal sealed class HubSpotObject
 
 internal sealed record BatchIdsRequest(IReadOnlyList<IdInput> Inputs);
 
-internal sealed record IdInput(string Id);
+/// <summary><c>{id}</c>; an association read also takes <c>after</c>, the paging token of that id's previous page.</summary>
+internal sealed record IdInput(string Id, string? After = null);
+
+/// <summary><c>POST …/batch/read</c>: at most 100 ids and the properties to return.</summary>
+internal sealed record BatchReadRequest(IReadOnlyList<IdInput> Inputs, IReadOnlyList<string> Properties);
 
 internal sealed class AssociationPage
 {
@@ -62,6 +66,9 @@ internal sealed class AssociationResult
     public IdInputDto? From { get; set; }
 
     public List<AssociationTarget>? To { get; set; }
+
+    /// <summary>Present only when this id has more associations than the page held.</summary>
+    public Paging? Paging { get; set; }
 }
 
 internal sealed class IdInputDto
@@ -72,6 +79,14 @@ internal sealed class IdInputDto
 internal sealed class AssociationTarget
 {
     public JsonElement ToObjectId { get; set; }
+
+    /// <summary>The associated object's id, whether HubSpot sent it as a number or a string.</summary>
+    public string? Id => ToObjectId.ValueKind switch
+    {
+        JsonValueKind.String => ToObjectId.GetString(),
+        JsonValueKind.Number => ToObjectId.GetRawText(),
+        _ => null,
+    };
 }
 
 internal sealed record CreateObjectRequest(IReadOnlyDictionary<string, string> Properties, IReadOnlyList<AssociationInput> Associations);

@@ -82,7 +82,7 @@ internal sealed class HubSpotReader(IHubSpotApi api, HubSpotPaths paths, HubSpot
             var result = await HubSpotCalls.SendAsync($"read {fromType} associations", () => api.ReadAssociationsAsync(path, request, cancellationToken)).ConfigureAwait(false);
             foreach (var link in result.Results ?? [])
             {
-                if (link.From?.Id is { } from && link.To is [var first, ..] && CompanyId(first) is { } company)
+                if (link.From?.Id is { } from && link.To is [var first, ..] && first.Id is { } company)
                 {
                     companies.TryAdd(from, company);
                 }
@@ -91,11 +91,4 @@ internal sealed class HubSpotReader(IHubSpotApi api, HubSpotPaths paths, HubSpot
 
         return companies;
     }
-
-    private static string? CompanyId(AssociationTarget target) => target.ToObjectId.ValueKind switch
-    {
-        System.Text.Json.JsonValueKind.String => target.ToObjectId.GetString(),
-        System.Text.Json.JsonValueKind.Number => target.ToObjectId.GetRawText(),
-        _ => null,
-    };
 }

@@ -27,6 +27,12 @@ public interface ICrmConnector
     /// <summary>Creates a task for the account owner; returns the task id.</summary>
     Task<string> CreateTaskAsync(TaskRequest task, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The id of an open (not completed) task on the account whose subject contains <paramref name="marker"/>, or null.
+    /// Reads the CRM directly, never a lagging search index: it answers "did my create land before the crash?".
+    /// </summary>
+    Task<string?> FindOpenTaskAsync(string accountId, string marker, CancellationToken cancellationToken);
+
     /// <summary>The API usage reported by the CRM's last response, and calls made.</summary>
     ApiUsage Usage { get; }
 }

@@ -30,4 +30,14 @@ public sealed record WriteResult(string RecordId, bool Success, IReadOnlyList<Cr
 /// <param name="Subject">Short title, e.g. "Re-establish the departed Champion".</param>
 /// <param name="Description">The reason.</param>
 /// <param name="Due">Due date.</param>
-public sealed record TaskRequest(string AccountId, string? OwnerId, string Subject, string Description, DateOnly Due);
+public sealed record TaskRequest(string AccountId, string? OwnerId, string Subject, string Description, DateOnly Due)
+{
+    /// <summary>
+    /// A token the connector appends to the task's subject so that <see cref="ICrmConnector.FindOpenTaskAsync"/> can find
+    /// the task again after a crash lost its id; default none (the subject as given).
+    /// </summary>
+    public string? Marker { get; init; }
+
+    /// <summary>The subject as stored in the CRM: <see cref="Subject"/>, then the marker when there is one.</summary>
+    public string StoredSubject => Marker is { Length: > 0 } marker ? $"{Subject} {marker}" : Subject;
+}

@@ -62,6 +62,10 @@ public sealed partial class HubSpotPortal
     /// <summary>The company a deal, contact, usage row or task is associated with.</summary>
     public string? CompanyOf(string type, string id) => _companies.GetValueOrDefault((type, id));
 
+    /// <summary>The ids of the records of a type associated to the company, in id order.</summary>
+    public IReadOnlyList<string> RecordsOf(string type, string companyId) =>
+        [.. _companies.Where(p => string.Equals(p.Key.Type, type, StringComparison.OrdinalIgnoreCase) && p.Value == companyId).Select(p => p.Key.Id).Order(StringComparer.Ordinal)];
+
     internal void Associate(string type, string id, string companyId) => _companies[(type, id)] = companyId;
 
     internal string? Failure(string id) => _failures.GetValueOrDefault(id);

@@ -98,14 +98,26 @@ internal sealed class HubSpotReads(HubSpotPortal portal)
             return HubSpotErrors.Error(400, "VALIDATION_ERROR", $"at most 1000 inputs (was {ids.Count})");
         }
 
-        var toCompanies = string.Equals(to, portal.Mapping.Objects["Account"], StringComparison.OrdinalIgnoreCase);
-        var results = ids.Select(id => (id, company: toCompanies ? portal.CompanyOf(from, id) : null)).Where(x => x.company is not null)
+        var results = ids.Select(id => (id, linked: Linked(from, to, id)))
+            .Where(x => x.linked.Count > 0)
             .Select(x => new
             {
                 from = new { id = x.id },
-                to = new[] { new { toObjectId = long.Parse(x.company!, CultureInfo.InvariantCulture), associationTypes = new[] { new { category = "HUBSPOT_DEFINED", typeId = 1, label = (string?)null } } } },
+                to = x.linked.Select(linked => new { toObjectId = long.Parse(linked, CultureInfo.InvariantCulture), associationTypes = new[] { new { category = "HUBSPOT_DEFINED", typeId = 1, label = (string?)null } } }),
             });
         return Results.Json(new { status = "COMPLETE", results });
+    }
+
+    /// <summary>Either way round: a record's company, or a company's records of one type (all in one page: no paging here).</summary>
+    private IReadOnlyList<string> Linked(string from, string to, string id)
+    {
+        var company = portal.Mapping.Objects["Account"];
+        if (string.Equals(to, company, StringComparison.OrdinalIgnoreCase))
+        {
+            return portal.CompanyOf(from, id) is { } c ? [c] : [];
+        }
+
+        return string.Equals(from, company, StringComparison.OrdinalIgnoreCase) ? portal.RecordsOf(to, id) : [];
     }
 
     private string Stamp(string type) =>

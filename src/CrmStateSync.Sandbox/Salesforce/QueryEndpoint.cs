@@ -36,13 +36,13 @@ internal sealed partial class QueryEndpoint(SalesforceOrg org, SalesforceSchema 
             return;
         }
 
-        if (query.Fields.FirstOrDefault(f => !fields.ContainsKey(f)) is { } unknown)
+        if (query.Fields.Concat(query.Conditions.Select(c => c.Field)).FirstOrDefault(f => !fields.ContainsKey(f)) is { } unknown)
         {
             await SalesforceErrors.WriteAsync(context, 400, "INVALID_FIELD", $"No such column '{unknown}' on entity '{query.SObject}'.").ConfigureAwait(false);
             return;
         }
 
-        var rows = Matching(table.Ordered(), query.From, all);
+        var rows = Matching(table.Ordered(), query, all);
         var cursor = new Cursor(rows, 0, query, version, all, Bearer(context));
         await WritePageAsync(context, cursor, NextLocator()).ConfigureAwait(false);
     }
@@ -108,25 +108,23 @@ internal sealed partial class QueryEndpoint(SalesforceOrg org, SalesforceSchema 
         foreach (var field in query.Fields)
         {
             writer.WritePropertyName(field);
-            SalesforceFormat.WriteValue(writer, field switch
-            {
-                "Id" => record.Id,
-                "IsDeleted" => record.Deleted,
-                SoqlQuery.Stamp => record.ModifiedAt,
-                "LastModifiedById" => record.ModifiedBy,
-                _ => record[field],
-            });
+            SalesforceFormat.WriteValue(writer, SoqlValues.Of(record, field));
         }
 
         writer.WriteEndObject();
     }
 
-    private static List<SandboxRecord> Matching(IReadOnlyList<SandboxRecord> ordered, DateTimeOffset? from, bool all)
+    private static List<SandboxRecord> Matching(IReadOnlyList<SandboxRecord> ordered, SoqlQuery query, bool all)
     {
         var rows = new List<SandboxRecord>();
         foreach (var record in ordered)
         {
-            if ((from is null || record.ModifiedAt >= from) && (all || !record.Deleted))
+            if (rows.Count == query.Limit)
+            {
+                break;
+            }
+
+            if ((query.From is null || record.ModifiedAt >= query.From) && (all || !record.Deleted) && query.Conditions.All(c => c.Matches(record)))
             {
                 rows.Add(record);
             }

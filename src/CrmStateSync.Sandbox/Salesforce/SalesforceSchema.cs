@@ -44,6 +44,9 @@ internal sealed class SalesforceSchema
         {
             task[name] = new SchemaField(name, type, true, false, name == "Status" ? ["Not Started", "In Progress", "Completed"] : [], name == "WhatId" ? "Account" : null);
         }
+
+        // Derived from Status (see SoqlValues), as Salesforce derives it from the status's IsClosed flag.
+        task["IsClosed"] = new SchemaField("IsClosed", "boolean", false, false, [], null);
     }
 
     public IReadOnlyDictionary<string, SchemaField>? Fields(string sobject) => _objects.GetValueOrDefault(sobject);

@@ -78,8 +78,11 @@ public interface ISyncStore
     /// <summary>Journaled batches begun but never completed (a crash between send and confirm).</summary>
     Task<IReadOnlyList<PendingBatch>> PendingBatchesAsync(CancellationToken cancellationToken);
 
-    /// <summary>Reserves the one open task of a kind for an account; false when one is already open.</summary>
-    Task<bool> TryReserveTaskAsync(string accountId, InterventionKind kind, CancellationToken cancellationToken);
+    /// <summary>Reserves the one open task of a kind for an account, keeping what it says; false when one is already open.</summary>
+    Task<bool> TryReserveTaskAsync(TaskReservation task, CancellationToken cancellationToken);
+
+    /// <summary>Open reservations whose CRM task id was never recorded (a crash between reserving and recording), oldest first.</summary>
+    Task<IReadOnlyList<TaskReservation>> UnconfirmedTasksAsync(CancellationToken cancellationToken);
 
     Task SetTaskIdAsync(string accountId, InterventionKind kind, string taskId, CancellationToken cancellationToken);
 

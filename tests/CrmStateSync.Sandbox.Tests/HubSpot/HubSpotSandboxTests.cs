@@ -124,6 +124,27 @@ internal sealed class HubSpotSandboxTests
         Assert.That(stage.Options.Select(o => o.Value), Does.Contain("at_risk"));
     }
 
+    [Test]
+    public async Task FindOpenTask_MarkedTasks_FindsTheOpenOneOfThatCompanyIgnoringCompletedAndOtherCompanies()
+    {
+        await using var sandbox = new SandboxServer().SeedHubSpot(SandboxSeed.Generate(new SeedOptions { Accounts = 2, Children = false }));
+        await sandbox.StartAsync();
+        await using var provider = Provider(sandbox);
+        var connector = provider.GetRequiredService<ICrmConnector>();
+        var (a, b) = (sandbox.HubSpot.TableOf("Account").Ordered()[0].Id, sandbox.HubSpot.TableOf("Account").Ordered()[1].Id);
+        const string marker = "[crmstatesync:OutcomeReview:x]";
+        Task<string> Create(string company) => connector.CreateTaskAsync(new TaskRequest(company, null, "Capture an outcome", "why", new DateOnly(2026, 12, 1)) { Marker = marker }, CancellationToken.None);
+        var none = await connector.FindOpenTaskAsync(a, marker, CancellationToken.None);
+        var completed = await Create(a);
+        sandbox.HubSpot.TableOf("Task").Update(completed, r => r with { Fields = new Dictionary<string, object?>(r.Fields) { ["hs_task_status"] = "COMPLETED" } });
+        await Create(b);
+        var open = await Create(a);
+
+        var found = await connector.FindOpenTaskAsync(a, marker, CancellationToken.None);
+
+        Assert.That((none, found), Is.EqualTo(((string?)null, open)));
+    }
+
     private static ServiceProvider Provider(SandboxServer sandbox)
     {
         var services = new ServiceCollection().AddLogging();

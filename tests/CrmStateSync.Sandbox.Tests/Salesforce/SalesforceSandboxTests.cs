@@ -156,6 +156,26 @@ internal sealed class SalesforceSandboxTests
     }
 
     [Test]
+    public async Task FindOpenTask_MarkedTasks_FindsTheOpenOneOfThatAccountIgnoringClosedAndOtherAccounts()
+    {
+        var (a, b) = (_sandbox.Salesforce.TableOf("Account").Ordered()[0].Id, _sandbox.Salesforce.TableOf("Account").Ordered()[1].Id);
+        const string marker = "[crmstatesync:OutcomeReview:x]";
+        var none = await _connector.FindOpenTaskAsync(a, marker, CancellationToken.None);
+        var closed = await CreateMarkedTaskAsync(a, marker);
+        _sandbox.Salesforce.TableOf("Task").Update(closed, r => r with { Fields = new Dictionary<string, object?>(r.Fields) { ["Status"] = "Completed" } });
+        var onlyClosed = await _connector.FindOpenTaskAsync(a, marker, CancellationToken.None);
+        await CreateMarkedTaskAsync(b, marker);
+        var open = await CreateMarkedTaskAsync(a, marker);
+
+        var found = await _connector.FindOpenTaskAsync(a, marker, CancellationToken.None);
+
+        Assert.That((none, onlyClosed, found), Is.EqualTo(((string?)null, (string?)null, open)));
+    }
+
+    private Task<string> CreateMarkedTaskAsync(string account, string marker) =>
+        _connector.CreateTaskAsync(new TaskRequest(account, null, "Capture an outcome", "why", new DateOnly(2026, 12, 1)) { Marker = marker }, CancellationToken.None);
+
+    [Test]
     public async Task Usage_AfterCalls_ReportsTheOrgsLimitFromSforceLimitInfo()
     {
         await _connector.DescribeAsync(CrmObject.Contact, CancellationToken.None);

@@ -13,7 +13,9 @@ internal sealed class RequestLog
     public int Writes => All.Count(r => r.StartsWith("PATCH ", StringComparison.Ordinal) || r.Contains("/batch/update", StringComparison.Ordinal));
 
     /// <summary>Task creations (Salesforce <c>POST …/sobjects/Task</c>, HubSpot tasks).</summary>
-    public int TaskCreations => All.Count(r => r.StartsWith("POST ", StringComparison.Ordinal) && r.Contains("task", StringComparison.OrdinalIgnoreCase));
+    public int TaskCreations => All.Count(r => r.StartsWith("POST ", StringComparison.Ordinal) && r.Contains("task", StringComparison.OrdinalIgnoreCase)
+        && !r.Contains("/batch/read", StringComparison.Ordinal));
+
 
     public void Clear() => _requests.Clear();
 

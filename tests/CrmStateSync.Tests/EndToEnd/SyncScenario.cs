@@ -54,6 +54,9 @@ internal sealed class SyncScenario : IAsyncDisposable
         return scenario;
     }
 
+    /// <summary>The real connector the engine uses (to act as the worker did before a crash).</summary>
+    public ICrmConnector Connector => _provider!.GetRequiredService<ICrmConnector>();
+
     /// <summary>One real cycle.</summary>
     public Task<CycleResult> CycleAsync(bool dryRun = false) => Engine.RunCycleAsync(dryRun, CancellationToken.None);
 
