@@ -17,7 +17,7 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
     private readonly PullStep _pull = new(crm, store, options, clock, logger);
     private readonly EvaluateStep _evaluate = new(store, rules, new AccountDiffer(options.Ownership));
     private readonly WriteStep _write = new(crm, store, options);
-    private readonly TaskStep _tasks = new(crm, store);
+    private readonly TaskStep _tasks = new(crm, store, logger);
     private readonly ReconcileSchedule _reconcile = new(store, options);
     private DateOnly? _lastFullEvaluation;
     private bool _lastFullEvaluationLoaded;
@@ -68,6 +68,7 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
     private async Task<CycleTally> EvaluateAndSettleAsync(DateOnly asOf, bool dryRun, CancellationToken ct)
     {
         var tally = new CycleTally(dryRun || KeepOutcomes);
+        tally.AddSettled(!dryRun && options.CreateTasks ? await _tasks.ResumeAsync(ct).ConfigureAwait(false) : 0, 0, 0);
         var settler = new ChunkSettler(_tasks, _write, options, tally);
         foreach (var chunk in (await AccountsToEvaluateAsync(asOf, ct).ConfigureAwait(false)).Chunk(EvaluateChunk))
         {

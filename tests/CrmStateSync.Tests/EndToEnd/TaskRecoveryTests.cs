@@ -41,6 +41,27 @@ public class TaskRecoveryTests
         });
     }
 
+    [Test]
+    public async Task RunCycle_CrmRefusesTheTask_CycleStillWritesAndTheReservationWaits()
+    {
+        // The account the task belongs to is deleted in the CRM: Salesforce refuses the task (INVALID_CROSS_REFERENCE_KEY).
+        await using var s = await SyncScenario.StartAsync([E2e.Healthy(), E2e.NewCustomer()]);
+        await s.CycleAsync();
+        var accountId = s.IdOf(Account);
+        await s.Store.TryReserveTaskAsync(new TaskReservation(accountId, Kind, null, "usage fell", E2e.AsOf.AddDays(7)), CancellationToken.None);
+        s.Delete("Account", accountId);
+        s.HumanEdit("Fresh Co", (ManagedField.Divergence, "typed by hand"));
+
+        var next = await s.CycleAsync();
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(next.Summary.Written, Is.EqualTo(1), "the refused task does not stop the cycle's writes (the divergence edit is reverted)");
+            Assert.That(next.Summary.Tasks, Is.Zero);
+            Assert.That((await s.Store.UnconfirmedTasksAsync(CancellationToken.None)).Select(t => t.AccountId), Is.EqualTo(new[] { accountId }), "kept for the next cycle");
+        });
+    }
+
     [TestCase("salesforce")]
     [TestCase("hubspot")]
     public async Task RunCycle_KilledAfterTheCrmCreatedTheTask_AdoptsItInsteadOfCreatingAnother(string crm)
