@@ -6,7 +6,7 @@ using CrmStateSync.Sandbox.Seed;
 namespace CrmStateSync.Commands;
 
 /// <summary>
-/// <c>sandbox [--crm] [--port] [--accounts] [--usage-days] [--write-config FILE]</c>: the loopback sandbox CRM on its
+/// <c>sandbox [--crm] [--port] [--accounts] [--usage-days] [--write-config FILE] [--schema-gaps]</c>: the loopback sandbox CRM on its
 /// own, until stopped, with a configuration file for it — so the operator commands can be followed against it, and a
 /// scale run can measure the worker's memory apart from the sandbox's.
 /// </summary>
@@ -24,12 +24,19 @@ internal static class SandboxCommand
             Description = "Where to write the worker configuration for this sandbox (default sandbox.appsettings.json)",
             DefaultValueFactory = _ => new FileInfo("sandbox.appsettings.json"),
         };
+        var gaps = new Option<bool>("--schema-gaps")
+        {
+            Description = "Start as an org whose fields are not set up yet (HubSpot: written properties missing, fixed by schema provision)",
+        };
         var command = new Command("sandbox", "Serve the loopback sandbox CRM until stopped, and write a worker configuration for it")
         {
-            crm, port, accounts, usageDays, config,
+            crm, port, accounts, usageDays, config, gaps,
         };
         command.SetAction((parse, ct) => RunAsync(
-            new SandboxRun(parse.GetValue(crm)!, parse.GetValue(port), parse.GetValue(accounts), parse.GetValue(usageDays), parse.GetValue(config)!), output, clock, ct));
+            new SandboxRun(parse.GetValue(crm)!, parse.GetValue(port), parse.GetValue(accounts), parse.GetValue(usageDays), parse.GetValue(config)!) { SchemaGaps = parse.GetValue(gaps) },
+            output,
+            clock,
+            ct));
         return command;
     }
 
@@ -45,6 +52,11 @@ internal static class SandboxCommand
         var seed = SandboxSeed.Generate(new SeedOptions { Accounts = run.Accounts, UsageDays = run.UsageDays, AsOf = asOf });
         await using var sandbox = new SandboxServer(new SandboxOptions { Port = run.Port });
         _ = run.Crm == "hubspot" ? sandbox.SeedHubSpot(seed) : sandbox.SeedSalesforce(seed);
+        if (run.SchemaGaps)
+        {
+            SandboxSchemaGaps.Open(sandbox, run.Crm);
+        }
+
         await sandbox.StartAsync(ct).ConfigureAwait(false);
         var database = Path.Combine("state", $"sandbox-{run.Crm}.db");
         // Written whole, then moved into place: whoever waits for the file never reads half of it.
@@ -67,5 +79,9 @@ internal static class SandboxCommand
         return ExitCodes.Success;
     }
 
-    internal sealed record SandboxRun(string Crm, int Port, int Accounts, int UsageDays, FileInfo Config);
+    internal sealed record SandboxRun(string Crm, int Port, int Accounts, int UsageDays, FileInfo Config)
+    {
+        /// <summary>Start with some of the worker's fields missing (<see cref="SandboxSchemaGaps"/>).</summary>
+        public bool SchemaGaps { get; init; }
+    }
 }

@@ -35,6 +35,31 @@ public class SandboxCommandTests
     }
 
     [Test]
+    public async Task Sandbox_HubSpotWithSchemaGaps_CheckFailsUntilProvisionCreatesTheProperties()
+    {
+        using var folder = new TempFolder();
+        var config = new FileInfo(Path.Combine(folder.Path, "sandbox.appsettings.json"));
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var run = new SandboxCommand.SandboxRun("hubspot", 0, 5, 7, config) { SchemaGaps = true };
+        var sandbox = SandboxCommand.RunAsync(run, TextWriter.Null, TimeProvider.System, stop.Token);
+        await WaitForAsync(config);
+
+        var before = CommandRun.Of(TimeProvider.System, "schema", "check", "--config", config.FullName);
+        var provision = CommandRun.Of(TimeProvider.System, "schema", "provision", "--config", config.FullName);
+        var after = CommandRun.Of(TimeProvider.System, "schema", "check", "--config", config.FullName);
+        await stop.CancelAsync();
+        await sandbox;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(before.ExitCode, Is.EqualTo(ExitCodes.SchemaMismatch), before.Output);
+            Assert.That(before.Output, Does.Contain("cs_lifecycle_stage").And.Contain("MISSING"));
+            Assert.That(provision.Output, Does.Contain("CreateField companies.cs_lifecycle_stage"), provision.Output + provision.Error);
+            Assert.That(after.ExitCode, Is.EqualTo(ExitCodes.Success), after.Output);
+        });
+    }
+
+    [Test]
     public void Sandbox_BadPort_IsAConfigurationError()
     {
         var run = CommandRun.Of("sandbox", "--port", "70000");
