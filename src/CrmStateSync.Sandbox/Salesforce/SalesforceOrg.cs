@@ -16,6 +16,7 @@ public sealed class SalesforceOrg
     private long _apiUsed;
     private int _tokenCount;
     private WriteHold? _hold;
+    private int _holdAfter;
 
     internal SalesforceOrg(SandboxOptions options)
     {
@@ -82,9 +83,13 @@ public sealed class SalesforceOrg
     public WriteCounters Writes { get; } = new();
 
     /// <summary>Holds the next composite update at <paramref name="point"/> until the returned hold is released (opt-in, for crash tests).</summary>
-    public WriteHold HoldNextWrite(HoldPoint point)
+    public WriteHold HoldNextWrite(HoldPoint point) => HoldWrite(0, point);
+
+    /// <summary>Lets <paramref name="letThrough"/> composite updates pass, then holds the next one at <paramref name="point"/>.</summary>
+    public WriteHold HoldWrite(int letThrough, HoldPoint point)
     {
         var hold = new WriteHold(point);
+        Volatile.Write(ref _holdAfter, letThrough);
         Volatile.Write(ref _hold, hold);
         return hold;
     }
@@ -101,7 +106,8 @@ public sealed class SalesforceOrg
     }
 
     /// <summary>The hold set for the next composite update, taken so it holds one request only; null when none.</summary>
-    internal WriteHold? TakeHold() => Interlocked.Exchange(ref _hold, null);
+    internal WriteHold? TakeHold() =>
+        Volatile.Read(ref _hold) is null || Interlocked.Decrement(ref _holdAfter) >= 0 ? null : Interlocked.Exchange(ref _hold, null);
 
     internal bool IsValidToken(string? token) => token is not null && _tokens.ContainsKey(token);
 

@@ -40,10 +40,10 @@ internal sealed class CrashOrg : IAsyncDisposable
     public string Config { get; }
 
     /// <summary>A started sandbox seeded with <paramref name="accounts"/> generated accounts (the same data every time).</summary>
-    public static async Task<CrashOrg> StartAsync(int accounts = 30)
+    public static async Task<CrashOrg> StartAsync(int accounts = 30, int usageDays = 180)
     {
         var sandbox = new SandboxServer(new SandboxOptions { SalesforceClientSecret = Secret });
-        sandbox.SeedSalesforce(SandboxSeed.Generate(new SeedOptions { Accounts = accounts }));
+        sandbox.SeedSalesforce(SandboxSeed.Generate(new SeedOptions { Accounts = accounts, UsageDays = usageDays }));
         await sandbox.StartAsync().ConfigureAwait(false);
         return new CrashOrg(sandbox);
     }
