@@ -137,6 +137,8 @@ public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
 
     public Task<IReadOnlyList<TaskReservation>> UnconfirmedTasksAsync(CancellationToken cancellationToken) => Store.UnconfirmedTasksAsync(cancellationToken);
 
+    public Task CloseTaskAsync(string accountId, InterventionKind kind, CancellationToken cancellationToken) => Store.CloseTaskAsync(accountId, kind, cancellationToken);
+
     public Task SetTaskIdAsync(string accountId, InterventionKind kind, string taskId, CancellationToken cancellationToken) =>
         Store.SetTaskIdAsync(accountId, kind, taskId, cancellationToken);
 

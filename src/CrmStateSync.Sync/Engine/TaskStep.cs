@@ -42,6 +42,13 @@ internal sealed partial class TaskStep(ICrmConnector crm, ISyncStore store, ILog
         var created = 0;
         foreach (var task in await store.UnconfirmedTasksAsync(ct).ConfigureAwait(false))
         {
+            if (await store.LoadAsync(task.AccountId, ct).ConfigureAwait(false) is null)
+            {
+                // The account left the CRM (deleted or merged away): no task can be created for it, so stop trying.
+                await store.CloseTaskAsync(task.AccountId, task.Kind, ct).ConfigureAwait(false);
+                continue;
+            }
+
             var marker = TaskMarker.For(task.AccountId, task.Kind);
             if (await crm.FindOpenTaskAsync(task.AccountId, marker, ct).ConfigureAwait(false) is { } existing)
             {

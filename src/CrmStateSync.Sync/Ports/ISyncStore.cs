@@ -84,6 +84,9 @@ public interface ISyncStore
     /// <summary>Open reservations whose CRM task id was never recorded (a crash between reserving and recording), oldest first.</summary>
     Task<IReadOnlyList<TaskReservation>> UnconfirmedTasksAsync(CancellationToken cancellationToken);
 
+    /// <summary>Closes the open task reservation of a kind (its account is gone: no task can be created for it).</summary>
+    Task CloseTaskAsync(string accountId, InterventionKind kind, CancellationToken cancellationToken);
+
     Task SetTaskIdAsync(string accountId, InterventionKind kind, string taskId, CancellationToken cancellationToken);
 
     Task<long> StartRunAsync(string kind, DateTimeOffset startedAt, CancellationToken cancellationToken);

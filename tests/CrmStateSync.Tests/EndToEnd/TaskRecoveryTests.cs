@@ -44,12 +44,13 @@ public class TaskRecoveryTests
     [Test]
     public async Task RunCycle_CrmRefusesTheTask_CycleStillWritesAndTheReservationWaits()
     {
-        // The account the task belongs to is deleted in the CRM: Salesforce refuses the task (INVALID_CROSS_REFERENCE_KEY).
+        // The account vanished from the CRM without a trace the cursor can see (a hard delete): the cache still has it,
+        // and Salesforce refuses a task on it (INVALID_CROSS_REFERENCE_KEY).
         await using var s = await SyncScenario.StartAsync([E2e.Healthy(), E2e.NewCustomer()]);
         await s.CycleAsync();
         var accountId = s.IdOf(Account);
         await s.Store.TryReserveTaskAsync(new TaskReservation(accountId, Kind, null, "usage fell", E2e.AsOf.AddDays(7)), CancellationToken.None);
-        s.Delete("Account", accountId);
+        s.Accounts.Purge(accountId);
         s.HumanEdit("Fresh Co", (ManagedField.Divergence, "typed by hand"));
 
         var next = await s.CycleAsync();
@@ -59,6 +60,27 @@ public class TaskRecoveryTests
             Assert.That(next.Summary.Written, Is.EqualTo(1), "the refused task does not stop the cycle's writes (the divergence edit is reverted)");
             Assert.That(next.Summary.Tasks, Is.Zero);
             Assert.That((await s.Store.UnconfirmedTasksAsync(CancellationToken.None)).Select(t => t.AccountId), Is.EqualTo(new[] { accountId }), "kept for the next cycle");
+        });
+    }
+
+    [Test]
+    public async Task RunCycle_ReservationForADeletedAccount_IsClosedWithoutCallingTheCrm()
+    {
+        await using var s = await SyncScenario.StartAsync([E2e.Healthy(), E2e.NewCustomer()]);
+        await s.CycleAsync();
+        var accountId = s.IdOf(Account);
+        await s.Store.TryReserveTaskAsync(new TaskReservation(accountId, Kind, null, "usage fell", E2e.AsOf.AddDays(7)), CancellationToken.None);
+        s.Delete("Account", accountId);
+        s.Requests.Clear();
+
+        await s.CycleAsync();
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await s.Store.UnconfirmedTasksAsync(CancellationToken.None), Is.Empty, "nothing left to retry");
+            Assert.That(await s.Store.OpenTasksAsync(accountId, CancellationToken.None), Is.Empty, "the reservation is closed");
+            // The task lookup is a SOQL `query` (the incremental pull uses `queryAll`); the creation posts to sobjects/Task.
+            Assert.That(s.Requests.All, Has.None.EndsWith("/query").And.None.EndsWith("/sobjects/Task"), "no lookup and no creation for an account that is gone");
         });
     }
 
