@@ -80,11 +80,8 @@ public class HealthEndpointTests
     }
 
     private static string WriteConfig(TempFolder folder, SandboxServer sandbox, string healthUrls) =>
-        folder.Write("appsettings.json", JsonSerializer.Serialize(new
-        {
-            Worker = new { Provider = "salesforce", OrgId = "00Dsandbox", DatabasePath = Path.Combine(folder.Path, "state.db"), Interval = "00:05:00", HealthUrls = healthUrls },
-            Crm = new { Salesforce = new { LoginUrl = sandbox.Url.ToString(), ClientId = sandbox.Options.SalesforceClientId, ClientSecret = sandbox.Options.SalesforceClientSecret } },
-        }));
+        SandboxWorkerConfig.Write(
+            folder, sandbox, new { Provider = "salesforce", OrgId = "00Dsandbox", DatabasePath = Path.Combine(folder.Path, "state.db"), Interval = "00:05:00", HealthUrls = healthUrls });
 
     private static int FreePort()
     {

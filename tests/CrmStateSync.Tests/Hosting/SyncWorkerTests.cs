@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CrmStateSync.Hosting;
 using CrmStateSync.Sandbox;
 using CrmStateSync.Sandbox.Seed;
@@ -19,11 +18,8 @@ public class SyncWorkerTests
         await sandbox.StartAsync();
         using var folder = new TempFolder();
         var heartbeat = Path.Combine(folder.Path, "heartbeat");
-        var config = folder.Write("appsettings.json", JsonSerializer.Serialize(new
-        {
-            Worker = new { Provider = "salesforce", OrgId = "00Dsandbox", DatabasePath = Path.Combine(folder.Path, "state.db"), Interval = "00:05:00", HeartbeatPath = heartbeat },
-            Crm = new { Salesforce = new { LoginUrl = sandbox.Url.ToString(), ClientId = sandbox.Options.SalesforceClientId, ClientSecret = sandbox.Options.SalesforceClientSecret } },
-        }));
+        var config = SandboxWorkerConfig.Write(
+            folder, sandbox, new { Provider = "salesforce", OrgId = "00Dsandbox", DatabasePath = Path.Combine(folder.Path, "state.db"), Interval = "00:05:00", HeartbeatPath = heartbeat });
         var configuration = WorkerConfiguration.Load(config);
         var (options, rules, problems) = WorkerConfiguration.Validate(configuration);
         Assert.That(problems, Is.Empty);
