@@ -23,7 +23,7 @@ public sealed partial class SqliteSyncStore
     public Task<bool> UpsertOpportunityAsync(OpportunityRecord record, DateTimeOffset modifiedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var child = new ChildRow(record.Opportunity.Id, record.AccountId, Iso.Instant(modifiedAt), StoreJson.Write(record.Opportunity));
+        var child = ChildOf(record.Opportunity.Id, record.AccountId, modifiedAt, record.Opportunity);
         return InTransactionAsync((c, tx) => UpsertChildAsync(c, tx, ChildTable.Opportunities, child, cancellationToken), cancellationToken);
     }
 
@@ -31,7 +31,7 @@ public sealed partial class SqliteSyncStore
     public Task<bool> UpsertContactAsync(ContactRecord record, DateTimeOffset modifiedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var child = new ChildRow(record.Contact.Id, record.AccountId, Iso.Instant(modifiedAt), StoreJson.Write(record.Contact));
+        var child = ChildOf(record.Contact.Id, record.AccountId, modifiedAt, record.Contact);
         return InTransactionAsync((c, tx) => UpsertChildAsync(c, tx, ChildTable.Contacts, child, cancellationToken), cancellationToken);
     }
 
