@@ -64,6 +64,12 @@ public sealed class SalesforceOrg
     /// <summary>API requests counted today (the token endpoint is not counted).</summary>
     public long ApiUsed => Interlocked.Read(ref _apiUsed);
 
+    /// <summary>
+    /// Counts <paramref name="calls"/> more API requests today, as another integration of the org would (a negative
+    /// number gives them back, as a new day does): the next answers' <c>Sforce-Limit-Info</c> carries the new usage.
+    /// </summary>
+    public void UseApi(long calls) => Interlocked.Add(ref _apiUsed, calls);
+
     /// <summary>Access tokens issued.</summary>
     public int TokensIssued => Volatile.Read(ref _tokenCount);
 

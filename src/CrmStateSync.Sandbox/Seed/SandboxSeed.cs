@@ -33,10 +33,20 @@ public static class SandboxSeed
         {
             var factory = new AccountFactory(random, options, i);
             accounts[i] = factory.Build(ScenarioOf(i));
+            if (HoldsPreviousSystemValues(i, options.PreviousSystemShare))
+            {
+                accounts[i] = PreviousSystem.Apply(accounts[i], ScenarioOf(i), options.AsOf, i);
+            }
         }
 
         return new SeedData(options.AsOf, accounts);
     }
+
+    /// <summary>
+    /// The share, in percent, of every 100 consecutive indexes, spread over every scenario (37 is prime to 100 and to the
+    /// 10 scenarios) and independent of the generator, so the rest of the data stays the same.
+    /// </summary>
+    private static bool HoldsPreviousSystemValues(int index, double share) => index * 37 % 100 < share * 100;
 
     /// <summary>The accounts of a snapshot file as they are, children included (the ids are the CRM's to assign).</summary>
     public static SeedData FromSnapshots(IEnumerable<AccountSnapshot> accounts, DateOnly asOf) => new(asOf, [.. accounts]);

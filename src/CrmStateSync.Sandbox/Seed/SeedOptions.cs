@@ -17,4 +17,10 @@ public sealed record SeedOptions
 
     /// <summary>Days of usage history per account. Default 180.</summary>
     public int UsageDays { get; init; } = 180;
+
+    /// <summary>
+    /// The share of accounts (0–1) whose managed fields already hold values a previous system left at go-live (a stage,
+    /// entry dates a few days off, a state reading). Chosen by index, so the rest of the data is the same. Default 0.
+    /// </summary>
+    public double PreviousSystemShare { get; init; }
 }

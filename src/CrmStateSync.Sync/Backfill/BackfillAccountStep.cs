@@ -1,4 +1,3 @@
-using CrmStateSync.Crm.Contract;
 using CrmStateSync.Rules.Evaluation;
 using CrmStateSync.Sync.Diff;
 using CrmStateSync.Sync.Ports;
@@ -23,8 +22,8 @@ internal sealed class BackfillAccountStep(ISyncStore store, RulesEngine rules, A
         var lastWritten = await store.LastWrittenFieldsAsync(accountId, ct).ConfigureAwait(false);
         var prior = await store.LatestConflictsAsync(accountId, ct).ConfigureAwait(false);
         var plan = differ.Diff(accountId, desired, loaded.CrmText, lastWritten, prior, result.Stage.ManualMove);
-        var stageWrite = plan.Writes.Any(w => w.Field == ManagedField.Stage);
-        var write = plan.Writes.Count > 0 ? new PlannedWrite(accountId, plan.Writes, stageWrite ? result.Stage.LastWritten : null) : null;
+        // As in a cycle: the stage memory is recorded with the write's confirmation, never before it lands.
+        var write = plan.Writes.Count > 0 ? new PlannedWrite(accountId, plan.Writes, result.Stage.LastWritten) : null;
         if (dryRun)
         {
             return (replay, plan, write);
@@ -33,7 +32,7 @@ internal sealed class BackfillAccountStep(ISyncStore store, RulesEngine rules, A
         // The history takes every replayed transition on its historical date; the store de-duplicates a re-run.
         await store.AppendTransitionsAsync(accountId, replay.Transitions, ct).ConfigureAwait(false);
         await store.AddConflictsAsync(plan.Conflicts, asOf, ct).ConfigureAwait(false);
-        if (!stageWrite && !Equals(loaded.Snapshot.LastWritten, result.Stage.LastWritten))
+        if (write is null && !Equals(loaded.Snapshot.LastWritten, result.Stage.LastWritten))
         {
             await store.SetLastWrittenStageAsync(accountId, result.Stage.LastWritten, ct).ConfigureAwait(false);
         }

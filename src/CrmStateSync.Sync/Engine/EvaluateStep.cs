@@ -20,9 +20,11 @@ internal sealed class EvaluateStep(ISyncStore store, RulesEngine rules, AccountD
         var desired = DesiredValues.From(result, rules.Rules);
         var prior = await store.LatestConflictsAsync(accountId, ct).ConfigureAwait(false);
         var plan = differ.Diff(accountId, desired, loaded.CrmText, lastWritten, prior, result.Stage.ManualMove);
-        var stageWrite = plan.Writes.Any(w => w.Field == Crm.Contract.ManagedField.Stage);
+        // The stage memory travels with the account's write and is recorded only when the CRM confirms it (rules.md §8
+        // "Interruptions change nothing"): recorded before, a write that never lands would turn the next evaluation from
+        // a go-live one (previous-system values ignored) into one that keeps those values as the worker's own.
         var write = plan.Writes.Count > 0
-            ? new PlannedWrite(accountId, plan.Writes, stageWrite ? result.Stage.LastWritten : null) { Agreed = Agreed(desired, loaded.CrmText, lastWritten) }
+            ? new PlannedWrite(accountId, plan.Writes, result.Stage.LastWritten) { Agreed = Agreed(desired, loaded.CrmText, lastWritten) }
             : null;
         if (dryRun)
         {
@@ -31,9 +33,9 @@ internal sealed class EvaluateStep(ISyncStore store, RulesEngine rules, AccountD
 
         await store.AppendTransitionsAsync(accountId, result.Stage.Transitions, ct).ConfigureAwait(false);
         await store.AddConflictsAsync(plan.Conflicts, asOf, ct).ConfigureAwait(false);
-        if (!stageWrite && !Equals(loaded.Snapshot.LastWritten, result.Stage.LastWritten))
+        if (write is null && !Equals(loaded.Snapshot.LastWritten, result.Stage.LastWritten))
         {
-            // No stage write is needed (the CRM already holds it): the worker's own value is recorded now.
+            // Nothing to send (the CRM already holds every value): the worker's own stage is recorded now.
             await store.SetLastWrittenStageAsync(accountId, result.Stage.LastWritten, ct).ConfigureAwait(false);
         }
 

@@ -19,6 +19,9 @@ internal sealed class CrashOrg : IAsyncDisposable
     private const string Secret = "s3cret-value-for-crash-tests";
     private readonly TempFolder _folder = new();
 
+    /// <summary>The sandbox org's daily API limit (the worker stops writing at half of it, its default share).</summary>
+    public const long DailyApiMax = 1_000_000;
+
     private CrashOrg(SandboxServer sandbox)
     {
         Sandbox = sandbox;
@@ -39,11 +42,14 @@ internal sealed class CrashOrg : IAsyncDisposable
     /// <summary>The worker's configuration file.</summary>
     public string Config { get; }
 
-    /// <summary>A started sandbox seeded with <paramref name="accounts"/> generated accounts (the same data every time).</summary>
-    public static async Task<CrashOrg> StartAsync(int accounts = 30, int usageDays = 180)
+    /// <summary>
+    /// A started sandbox seeded with <paramref name="accounts"/> generated accounts (the same data every time), of which
+    /// <paramref name="previousSystemShare"/> hold values a previous system left in the managed fields.
+    /// </summary>
+    public static async Task<CrashOrg> StartAsync(int accounts = 30, int usageDays = 180, double previousSystemShare = 0)
     {
-        var sandbox = new SandboxServer(new SandboxOptions { SalesforceClientSecret = Secret });
-        sandbox.SeedSalesforce(SandboxSeed.Generate(new SeedOptions { Accounts = accounts, UsageDays = usageDays }));
+        var sandbox = new SandboxServer(new SandboxOptions { SalesforceClientSecret = Secret, SalesforceDailyApiMax = DailyApiMax });
+        sandbox.SeedSalesforce(SandboxSeed.Generate(new SeedOptions { Accounts = accounts, UsageDays = usageDays, PreviousSystemShare = previousSystemShare }));
         await sandbox.StartAsync().ConfigureAwait(false);
         return new CrashOrg(sandbox);
     }
