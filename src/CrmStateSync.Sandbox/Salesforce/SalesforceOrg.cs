@@ -79,6 +79,9 @@ public sealed class SalesforceOrg
     /// </summary>
     public void FailWrites(string id, string statusCode, int times = int.MaxValue) => _failures[id] = (statusCode, times);
 
+    /// <summary>Drops the answer of chosen task creates after the tasks landed (a connection reset; opt-in, for tests).</summary>
+    public AnswerDrops TaskAnswerDrops { get; } = new();
+
     /// <summary>What the composite update endpoint received and applied, per record id.</summary>
     public WriteCounters Writes { get; } = new();
 

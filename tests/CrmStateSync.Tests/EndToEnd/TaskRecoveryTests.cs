@@ -93,8 +93,8 @@ public class TaskRecoveryTests
         var accountId = s.IdOf(Account);
         var reservation = new TaskReservation(accountId, Kind, null, "usage fell", E2e.AsOf.AddDays(7));
         await s.Store.TryReserveTaskAsync(reservation, CancellationToken.None);
-        var landed = await s.Connector.CreateTaskAsync(
-            new TaskRequest(accountId, null, Title, "usage fell", reservation.Due) { Marker = TaskMarker.For(accountId, Kind) }, CancellationToken.None);
+        var landed = (await s.Connector.CreateTaskAsync(
+            new TaskRequest(accountId, null, Title, "usage fell", reservation.Due) { Marker = TaskMarker.For(accountId, Kind) }, CancellationToken.None)).TaskId;
         s.Requests.Clear();
 
         await s.RestartAsync();
