@@ -30,7 +30,7 @@ public sealed partial class SqliteSyncStore
     public async Task<bool> SetTaskIdAsync(string accountId, InterventionKind kind, string crmTaskId, CancellationToken cancellationToken) =>
         await InTransactionAsync(
             (c, tx) => c.ExecAsync(
-                "UPDATE intervention_tasks SET crm_task_id = @CrmTaskId WHERE account_id = @AccountId AND kind = @Kind AND status = 'Open'",
+                "UPDATE intervention_tasks SET crm_task_id = @CrmTaskId, maybe_created = 0 WHERE account_id = @AccountId AND kind = @Kind AND status = 'Open'",
                 new { AccountId = accountId, Kind = kind.ToString(), CrmTaskId = crmTaskId },
                 tx,
                 cancellationToken),

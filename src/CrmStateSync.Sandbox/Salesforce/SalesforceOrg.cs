@@ -64,6 +64,9 @@ public sealed class SalesforceOrg
     /// <summary>API requests counted today (the token endpoint is not counted).</summary>
     public long ApiUsed => Interlocked.Read(ref _apiUsed);
 
+    /// <summary>Sets the org's API usage so far today: calls other integrations made, or 0 for a new day (tests of the write budget share).</summary>
+    public void SetApiUsed(long used) => Interlocked.Exchange(ref _apiUsed, used);
+
     /// <summary>Access tokens issued.</summary>
     public int TokensIssued => Volatile.Read(ref _tokenCount);
 
