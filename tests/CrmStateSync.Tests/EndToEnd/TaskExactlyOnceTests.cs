@@ -62,12 +62,29 @@ public class TaskExactlyOnceTests
         });
     }
 
-    /// <summary>Three healthy accounts synced once; then their integrations break, so the next cycle raises an escalation task for each.</summary>
-    private static async Task<SyncScenario> StartBrokenAsync(string crm)
+    [TestCase("salesforce", 2)]
+    [TestCase("hubspot", 3)]
+    public async Task RunCycle_250TasksRaised_CreatedInBatchCallsNotOneCallPerTask(string crm, int calls)
     {
-        var s = await SyncScenario.StartAsync(Names.Select(n => E2e.Healthy(n)), crm: crm);
+        var names = Enumerable.Range(1, 250).Select(i => $"Account {i:D3}").ToArray();
+        await using var s = await StartBrokenAsync(crm, names);
+        s.Requests.Clear();
+
+        var raised = await s.CycleAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((raised.Summary.Tasks, s.Table("Task").Count), Is.EqualTo((250, 250)));
+            Assert.That(s.Requests.TaskCreations, Is.EqualTo(calls), "Salesforce 200 a call, HubSpot 100 a call");
+        });
+    }
+
+    /// <summary>Three healthy accounts synced once; then their integrations break, so the next cycle raises an escalation task for each.</summary>
+    private static async Task<SyncScenario> StartBrokenAsync(string crm, string[]? names = null)
+    {
+        var s = await SyncScenario.StartAsync((names ?? Names).Select(n => E2e.Healthy(n)), crm: crm);
         await s.CycleAsync();
-        foreach (var name in Names)
+        foreach (var name in names ?? Names)
         {
             s.HumanEdit(name, ("integrationStatus", crm == "hubspot" ? "broken" : "Broken"), ("integrationChangedOn", E2e.AsOf));
         }
