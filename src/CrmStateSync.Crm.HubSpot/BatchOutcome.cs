@@ -45,20 +45,24 @@ internal static class BatchOutcome
 
         var error = HubSpotErrors.Parse((response.Error as ApiException)?.Content) ?? new HubSpotError { Message = response.Error?.Message ?? response.ReasonPhrase };
         var crmError = ToCrmError(error, ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var transient = HubSpotCalls.IsTransient(status);
+        var transient = HubSpotCalls.IsTransient(status) || IsTransient(error);
         return batch.Select(i => WriteResult.Failed(i.Id, transient, crmError));
     }
 
     private static WriteResult Failed(string id, List<HubSpotError> errors) =>
         WriteResult.Failed(id, errors.Any(IsTransient), [.. errors.Select(e => ToCrmError(e, e.Status))]);
 
-    private static bool IsTransient(HubSpotError e) =>
-        e.Category is "RATE_LIMITS" or "LOCKED" || (int.TryParse(e.Status, out var s) && HubSpotCalls.IsTransient((HttpStatusCode)s));
+    /// <summary>
+    /// A refusal HubSpot says to retry later: a rate limit, a locked record (423 / <c>LOCKED</c>) or a concurrent-update
+    /// <c>CONFLICT</c> on the record. Validation refusals (<c>VALIDATION_ERROR</c>, <c>INVALID_OPTION</c> …) are not.
+    /// </summary>
+    public static bool IsTransient(HubSpotError e) =>
+        e.Category is "RATE_LIMITS" or "LOCKED" or "CONFLICT" || (int.TryParse(e.Status, out var s) && HubSpotCalls.IsTransient((HttpStatusCode)s));
 
-    private static CrmError ToCrmError(HubSpotError e, string? fallbackCode) =>
+    public static CrmError ToCrmError(HubSpotError e, string? fallbackCode) =>
         new(e.Category ?? fallbackCode ?? "ERROR", e.Message ?? "no message", [.. Strings(e, "propertyName").Concat(Strings(e, "properties"))]);
 
-    private static IEnumerable<string> Strings(HubSpotError e, string key)
+    public static IEnumerable<string> Strings(HubSpotError e, string key)
     {
         if (e.Context is null || !e.Context.TryGetValue(key, out var value))
         {

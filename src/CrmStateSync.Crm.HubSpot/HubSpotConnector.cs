@@ -18,6 +18,7 @@ internal sealed class HubSpotConnector : ICrmConnector, ISchemaProvisioner
     private readonly HubSpotWriter _writer;
     private readonly HubSpotSchema _schema;
     private readonly HubSpotTasks _tasks;
+    private readonly HubSpotTaskCreator _creator;
     private readonly HubSpotProvisioner _provisioner;
     private readonly CanonicalMapper _mapper;
     private readonly FieldMappingOptions _mapping;
@@ -33,6 +34,7 @@ internal sealed class HubSpotConnector : ICrmConnector, ISchemaProvisioner
         _writer = new HubSpotWriter(api, paths, new WriteMapper(_mapping, HubSpotValueFormat.Instance), _mapping.Objects["Account"]);
         _schema = new HubSpotSchema(api, paths, o);
         _tasks = new HubSpotTasks(api, paths, o);
+        _creator = new HubSpotTaskCreator(api, paths, o);
         _provisioner = new HubSpotProvisioner(api, paths);
         _mapper = new CanonicalMapper(_mapping, HubSpotValueFormat.Instance);
         (_limiter, _calls) = (limiter, calls);
@@ -63,8 +65,8 @@ internal sealed class HubSpotConnector : ICrmConnector, ISchemaProvisioner
     public Task<CrmObjectDescription> DescribeAsync(CrmObject crmObject, CancellationToken cancellationToken) =>
         _schema.DescribeAsync(crmObject, cancellationToken);
 
-    public Task<string> CreateTaskAsync(TaskRequest task, CancellationToken cancellationToken) =>
-        _tasks.CreateAsync(task, cancellationToken);
+    public Task<IReadOnlyList<TaskResult>> CreateTasksAsync(IReadOnlyList<TaskRequest> tasks, CancellationToken cancellationToken) =>
+        _creator.CreateAsync(tasks, cancellationToken);
 
     public Task<string?> FindOpenTaskAsync(string accountId, string marker, CancellationToken cancellationToken) =>
         _tasks.FindOpenAsync(accountId, marker, cancellationToken);

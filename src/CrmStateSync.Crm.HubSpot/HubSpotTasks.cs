@@ -1,45 +1,20 @@
-using System.Globalization;
-using CrmStateSync.Crm.Contract;
 using CrmStateSync.Crm.HubSpot.Api;
 using CrmStateSync.Crm.HubSpot.Http;
 
 namespace CrmStateSync.Crm.HubSpot;
 
 /// <summary>
-/// Intervention tasks: created associated to the company; found again through the company's task associations and a
-/// batch read of their subject and status — not the search API, whose index lags writes by up to minutes, which is
+/// Intervention tasks: created in batches associated to the company (<see cref="HubSpotTaskCreator"/>); found again
+/// through the company's task associations and a batch read of their subject and status — not the search API, whose index lags writes by up to minutes, which is
 /// exactly the window after a crash the lookup exists for.
 /// </summary>
 internal sealed class HubSpotTasks(IHubSpotApi api, HubSpotPaths paths, HubSpotOptions options)
 {
-    /// <summary>HubSpot's built-in task → company association type.</summary>
-    public const int TaskToCompanyTypeId = 192;
-
-    private const string Subject = "hs_task_subject";
-    private const string Status = "hs_task_status";
+    public const string Subject = "hs_task_subject";
+    public const string Status = "hs_task_status";
     private const int ReadBatch = 100;
 
     private string TaskType => options.Mapping.Objects["Task"];
-
-    public async Task<string> CreateAsync(TaskRequest task, CancellationToken cancellationToken)
-    {
-        var due = new DateTimeOffset(task.Due.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
-        var properties = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [Subject] = task.StoredSubject,
-            ["hs_task_body"] = task.Description,
-            ["hs_timestamp"] = due.ToString(CultureInfo.InvariantCulture),
-            [Status] = "NOT_STARTED",
-        };
-        if (task.OwnerId is { Length: > 0 } owner)
-        {
-            properties["hubspot_owner_id"] = owner;
-        }
-
-        AssociationInput[] associations = [new(new IdInput(task.AccountId), [new AssociationTypeInput("HUBSPOT_DEFINED", TaskToCompanyTypeId)])];
-        var created = await HubSpotCalls.SendAsync("create task", () => api.CreateObjectAsync(paths.Objects(TaskType), new CreateObjectRequest(properties, associations), cancellationToken)).ConfigureAwait(false);
-        return created.Id ?? throw new CrmException("HubSpot created a task but returned no id", "UNREADABLE_RESPONSE", 201);
-    }
 
     /// <summary>The first task associated to the company that is not completed and whose subject carries the marker.</summary>
     public async Task<string?> FindOpenAsync(string companyId, string marker, CancellationToken cancellationToken)

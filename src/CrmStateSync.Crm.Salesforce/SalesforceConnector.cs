@@ -8,8 +8,8 @@ using CrmStateSync.Crm.Salesforce.Writing;
 
 namespace CrmStateSync.Crm.Salesforce;
 
-/// <summary>The Salesforce REST connector: incremental SOQL reads, composite writes, describe, tasks (crm-apis.md).</summary>
-internal sealed class SalesforceConnector(ISalesforceApi api, QueryReader reader, CompositeWriter writer, SalesforceOptions options, SalesforceUsage usage, CallCounter calls)
+/// <summary>The Salesforce REST connector: incremental SOQL reads, composite writes, describe, batched task creates (crm-apis.md).</summary>
+internal sealed class SalesforceConnector(ISalesforceApi api, QueryReader reader, CompositeWriter writer, TaskCreator creator, SalesforceOptions options, SalesforceUsage usage, CallCounter calls)
     : ICrmConnector
 {
     private readonly CanonicalMapper _mapper = new(options.Mapping, SalesforceValueFormat.Instance);
@@ -41,18 +41,8 @@ internal sealed class SalesforceConnector(ISalesforceApi api, QueryReader reader
         return Describes.ToDescription(crmObject, describe);
     }
 
-    public async Task<string> CreateTaskAsync(TaskRequest task, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(task);
-        var body = new TaskBody(task.AccountId, task.OwnerId, task.StoredSubject, task.Description, SalesforceValueFormat.Instance.FormatDate(task.Due), "Not Started");
-        var sobject = SObject("Task");
-        var saved = await CallAsync(() => api.CreateRecordAsync(options.ApiVersion, sobject, body, cancellationToken), "the task creation", cancellationToken)
-            .ConfigureAwait(false);
-        return saved is { Success: true, Id: { Length: > 0 } id }
-            ? id
-            : throw new CrmException($"Salesforce did not create the task for account {task.AccountId}: "
-                + string.Join("; ", (saved.Errors ?? []).Select(e => $"{e.StatusCode}: {e.Message}")), saved.Errors is [var first, ..] ? first.StatusCode : null, 201);
-    }
+    public Task<IReadOnlyList<TaskResult>> CreateTasksAsync(IReadOnlyList<TaskRequest> tasks, CancellationToken cancellationToken) =>
+        creator.CreateAsync(tasks, cancellationToken);
 
     public async Task<string?> FindOpenTaskAsync(string accountId, string marker, CancellationToken cancellationToken)
     {

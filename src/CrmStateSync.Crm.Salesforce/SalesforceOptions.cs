@@ -51,7 +51,7 @@ public sealed class SalesforceOptions
     /// <summary>Incremental reads start this long before the cursor, for late commits. Default 2 min.</summary>
     public TimeSpan Overlap { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Writes stop once the org's daily API usage reaches this share of its limit. Default 0.5.</summary>
+    /// <summary>Writes — field updates and task creates alike — stop for the cycle once the org's daily API usage reaches this share of its limit. Default 0.5.</summary>
     public double WriteBudgetShare { get; set; } = 0.5;
 
     /// <summary>

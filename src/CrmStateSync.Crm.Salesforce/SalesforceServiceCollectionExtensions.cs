@@ -48,7 +48,9 @@ public static class SalesforceServiceCollectionExtensions
             .AddHttpMessageHandler<SalesforceAuthHandler>()
             .AddCrmPipeline("salesforce", Resilience, clock);
         services.AddTransient<QueryReader>();
+        services.AddTransient<WriteBudget>();
         services.AddTransient<CompositeWriter>();
+        services.AddTransient<TaskCreator>();
         services.AddTransient<ICrmConnector, SalesforceConnector>();
         return services;
     }

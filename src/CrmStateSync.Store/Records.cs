@@ -37,7 +37,20 @@ public sealed record ConflictEntry(
 public sealed record ConflictFilter(bool OpenOnly = false, string? AccountId = null, DateOnly? Since = null);
 
 /// <summary>An open intervention task; <see cref="CrmTaskId"/> is null until the CRM task exists (create it then).</summary>
-public sealed record InterventionTask(long Id, string AccountId, InterventionKind Kind, string? CrmTaskId, DateTimeOffset ReservedAt);
+public sealed record InterventionTask(long Id, string AccountId, InterventionKind Kind, string? CrmTaskId, DateTimeOffset ReservedAt)
+{
+    /// <summary>A create was sent and no answer said what became of it: looked up by marker before it is sent again.</summary>
+    public bool MaybeCreated { get; init; }
+
+    /// <summary>Creates sent for this reservation.</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>The CRM's code for the last refusal (or <c>ANSWER_LOST</c>); null when none.</summary>
+    public string? LastErrorCode { get; init; }
+
+    /// <summary>The CRM's message for the last refusal; null when none.</summary>
+    public string? LastErrorMessage { get; init; }
+}
 
 /// <summary>A cycle's counts.</summary>
 public sealed record RunCounts(int Read = 0, int Evaluated = 0, int Written = 0, int Rejected = 0, int Conflicts = 0, long ApiCalls = 0);

@@ -142,6 +142,11 @@ public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
     public Task SetTaskIdAsync(string accountId, InterventionKind kind, string taskId, CancellationToken cancellationToken) =>
         Store.SetTaskIdAsync(accountId, kind, taskId, cancellationToken);
 
+    public Task MarkTasksSentAsync(IReadOnlyList<TaskReservation> tasks, CancellationToken cancellationToken) => Store.MarkTasksSentAsync(tasks, cancellationToken);
+
+    public Task CompleteTasksAsync(IReadOnlyList<TaskReservation> tasks, IReadOnlyList<TaskResult> results, CancellationToken cancellationToken) =>
+        Store.CompleteTasksAsync(tasks, results, cancellationToken);
+
     public Task<long> StartRunAsync(string kind, DateTimeOffset startedAt, CancellationToken cancellationToken) => Store.StartRunAsync(kind, cancellationToken);
 
     public Task FinishRunAsync(long runId, RunSummary summary, CancellationToken cancellationToken)

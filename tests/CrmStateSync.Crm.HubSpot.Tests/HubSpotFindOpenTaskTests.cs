@@ -61,11 +61,11 @@ public sealed class HubSpotFindOpenTaskTests
     [Test]
     public async Task CreateTask_WithMarker_EndsTheSubjectWithIt()
     {
-        Some.Json(_hs.Server, Request.Create().WithPath("/crm/v3/objects/tasks").UsingPost(), 201, new JsonObject { ["id"] = "555", ["properties"] = new JsonObject() });
+        Some.Json(_hs.Server, Request.Create().WithPath("/crm/v3/objects/tasks/batch/create").UsingPost(), 201, new JsonObject { ["status"] = "COMPLETE", ["results"] = new JsonArray(new JsonObject { ["id"] = "555", ["objectWriteTraceId"] = "0", ["properties"] = new JsonObject() }) });
 
         await _hs.Connector().CreateTaskAsync(new TaskRequest("77", null, "Adoption is slipping", "why", new DateOnly(2026, 6, 1)) { Marker = Marker }, default);
 
-        var body = HubSpotHarness.Body(_hs.Calls("POST", "/crm/v3/objects/tasks").Single());
+        var body = HubSpotHarness.Body(_hs.Calls("POST", "/crm/v3/objects/tasks/batch/create").Single()).GetProperty("inputs")[0];
         Assert.That(body.GetProperty("properties").GetProperty("hs_task_subject").GetString(), Is.EqualTo("Adoption is slipping " + Marker));
     }
 

@@ -105,7 +105,7 @@ public sealed class HubSpotListReadTests
         new FakeSearch("hs_lastmodifieddate", Some.Records(1, 1, _ => HubSpotHarness.Now.AddMinutes(-1).ToUnixTimeMilliseconds())).Serve(_hs.Server, prefix + "/companies");
         Some.Json(_hs.Server, Request.Create().WithPath(prefix + "/companies").UsingGet(), 200, Some.Page([]));
         Some.Json(_hs.Server, Request.Create().WithPath(prefix + "/companies/batch/update").UsingPost(), 200, new JsonObject { ["status"] = "COMPLETE", ["results"] = new JsonArray() });
-        Some.Json(_hs.Server, Request.Create().WithPath(prefix + "/tasks").UsingPost(), 201, new JsonObject { ["id"] = "t1" });
+        Some.Json(_hs.Server, Request.Create().WithPath(prefix + "/tasks/batch/create").UsingPost(), 201, new JsonObject { ["status"] = "COMPLETE", ["results"] = new JsonArray(new JsonObject { ["id"] = "t1" }) });
         var connector = _hs.Connector(o => o.ApiPathPrefix = prefix);
 
         await Some.All(connector.ReadAccountsAsync(Some.CursorAt(HubSpotHarness.Now.AddHours(-1)), default));
@@ -113,7 +113,7 @@ public sealed class HubSpotListReadTests
         await connector.CreateTaskAsync(new TaskRequest("1", null, "s", "d", new DateOnly(2026, 6, 1)), default);
 
         Assert.That(_hs.Server.LogEntries.Select(e => e.RequestMessage.Path).Distinct(),
-            Is.EquivalentTo(new[] { prefix + "/companies/search", prefix + "/companies", prefix + "/companies/batch/update", prefix + "/tasks" }));
+            Is.EquivalentTo(new[] { prefix + "/companies/search", prefix + "/companies", prefix + "/companies/batch/update", prefix + "/tasks/batch/create" }));
         Assert.That(_hs.Server.LogEntries.Select(e => (int)e.ResponseMessage.StatusCode!), Is.All.LessThan(300));
     }
 }

@@ -50,14 +50,15 @@ public sealed class HubSpotSchemaTests
     }
 
     [Test]
-    public async Task CreateTask_Request_PostsTaskPropertiesAndCompanyAssociation192()
+    public async Task CreateTasks_Request_PostsBatchCreateWithTaskPropertiesAndCompanyAssociation192()
     {
-        Some.Json(_hs.Server, Request.Create().WithPath("/crm/v3/objects/tasks").UsingPost(), 201, new JsonObject { ["id"] = "555", ["properties"] = new JsonObject() });
+        Some.Json(_hs.Server, Request.Create().WithPath("/crm/v3/objects/tasks/batch/create").UsingPost(), 201, new JsonObject { ["status"] = "COMPLETE", ["results"] = new JsonArray(new JsonObject { ["id"] = "555", ["objectWriteTraceId"] = "0", ["properties"] = new JsonObject() }) });
 
-        var id = await _hs.Connector().CreateTaskAsync(new TaskRequest("77", "owner-9", "Re-establish the departed Champion", "The champion left on 2026-05-01", new DateOnly(2026, 6, 1)), default);
+        var result = await _hs.Connector().CreateTaskAsync(new TaskRequest("77", "owner-9", "Re-establish the departed Champion", "The champion left on 2026-05-01", new DateOnly(2026, 6, 1)), default);
 
-        Assert.That(id, Is.EqualTo("555"));
-        var body = HubSpotHarness.Body(_hs.Calls("POST", "/crm/v3/objects/tasks").Single());
+        Assert.That((result.Fate, result.TaskId), Is.EqualTo((TaskFate.Created, (string?)"555")));
+        var body = HubSpotHarness.Body(_hs.Calls("POST", "/crm/v3/objects/tasks/batch/create").Single()).GetProperty("inputs")[0];
+        Assert.That(body.GetProperty("objectWriteTraceId").GetString(), Is.EqualTo("0"));
         var p = body.GetProperty("properties");
         Assert.That((p.GetProperty("hs_task_subject").GetString(), p.GetProperty("hs_task_body").GetString(), p.GetProperty("hs_task_status").GetString(), p.GetProperty("hubspot_owner_id").GetString()),
             Is.EqualTo(("Re-establish the departed Champion", "The champion left on 2026-05-01", "NOT_STARTED", "owner-9")));

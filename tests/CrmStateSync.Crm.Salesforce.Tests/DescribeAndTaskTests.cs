@@ -69,17 +69,20 @@ public class DescribeAndTaskTests
     }
 
     [Test]
-    public async Task CreateTask_Request_PostsDocumentedTaskBodyAndReturnsId()
+    public async Task CreateTasks_Request_PostsDocumentedCollectionBodyAndReturnsId()
     {
-        _server.Respond("POST", Data + "/sobjects/Task", Json(201, new { id = "00T000000000001", success = true, errors = Array.Empty<object>() }));
+        _server.Respond("POST", Data + "/composite/sobjects", Json(200, new[] { Some.Saved("00T000000000001") }));
         var task = new TaskRequest("001A", "005OWNER", "Re-establish the departed Champion", "Champion left on 2026-05-02", new DateOnly(2026, 6, 1));
 
-        var id = await _server.Connector().CreateTaskAsync(task, CancellationToken.None);
+        var result = await _server.Connector().CreateTaskAsync(task, CancellationToken.None);
 
-        var body = Body(_server.Calls(Data + "/sobjects/Task", "POST").Single());
+        var request = Body(_server.Calls(Data + "/composite/sobjects", "POST").Single());
+        var body = request.GetProperty("records")[0];
         Assert.Multiple(() =>
         {
-            Assert.That(id, Is.EqualTo("00T000000000001"));
+            Assert.That((result.Fate, result.TaskId), Is.EqualTo((TaskFate.Created, (string?)"00T000000000001")));
+            Assert.That(request.GetProperty("allOrNone").GetBoolean(), Is.False);
+            Assert.That(body.GetProperty("attributes").GetProperty("type").GetString(), Is.EqualTo("Task"));
             Assert.That(body.GetProperty("WhatId").GetString(), Is.EqualTo("001A"));
             Assert.That(body.GetProperty("OwnerId").GetString(), Is.EqualTo("005OWNER"));
             Assert.That(body.GetProperty("Subject").GetString(), Is.EqualTo("Re-establish the departed Champion"));
@@ -90,18 +93,18 @@ public class DescribeAndTaskTests
     }
 
     [Test]
-    public void CreateTask_Refused_KeepsCodeAndMessage()
+    public async Task CreateTasks_WholeCallRefused_EveryTaskRefusedWithTheCodeAndMessage()
     {
-        _server.Respond("POST", Data + "/sobjects/Task", Error(400, "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id"));
+        _server.Respond("POST", Data + "/composite/sobjects", Error(400, "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id"));
         var task = new TaskRequest("001A", "005NOBODY", "s", "d", new DateOnly(2026, 6, 1));
 
-        var ex = Assert.ThrowsAsync<CrmException>(() => _server.Connector().CreateTaskAsync(task, CancellationToken.None));
+        var result = await _server.Connector().CreateTaskAsync(task, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
-            Assert.That(ex!.CrmCode, Is.EqualTo("INVALID_CROSS_REFERENCE_KEY"));
-            Assert.That(ex.HttpStatus, Is.EqualTo(400));
-            Assert.That(ex.Message, Does.Contain("invalid cross reference id"));
+            Assert.That((result.Fate, result.Transient), Is.EqualTo((TaskFate.Refused, false)));
+            Assert.That(result.Errors.Single().Code, Is.EqualTo("INVALID_CROSS_REFERENCE_KEY"));
+            Assert.That(result.Errors.Single().Message, Does.Contain("invalid cross reference id"));
         });
     }
 }

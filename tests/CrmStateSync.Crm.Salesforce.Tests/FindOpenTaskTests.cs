@@ -72,12 +72,12 @@ public class FindOpenTaskTests
     [Test]
     public async Task CreateTask_WithMarker_EndsTheSubjectWithIt()
     {
-        _server.Respond("POST", Data + "/sobjects/Task", Json(201, new { id = "00T1", success = true, errors = Array.Empty<object>() }));
+        _server.Respond("POST", Data + "/composite/sobjects", Json(200, new[] { Some.Saved("00T1") }));
         var task = new TaskRequest("001A", null, "Adoption is slipping", "why", new DateOnly(2026, 6, 1)) { Marker = Marker };
 
         await _server.Connector().CreateTaskAsync(task, CancellationToken.None);
 
-        var body = Body(_server.Calls(Data + "/sobjects/Task", "POST").Single());
+        var body = Body(_server.Calls(Data + "/composite/sobjects", "POST").Single()).GetProperty("records")[0];
         Assert.That(body.GetProperty("Subject").GetString(), Is.EqualTo("Adoption is slipping " + Marker));
     }
 }

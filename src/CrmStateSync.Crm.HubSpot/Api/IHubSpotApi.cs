@@ -1,3 +1,4 @@
+using CrmStateSync.Crm.Http;
 using Refit;
 
 namespace CrmStateSync.Crm.HubSpot.Api;
@@ -38,6 +39,10 @@ internal interface IHubSpotApi
     [Post("/{**groupsPath}")]
     Task<PropertyGroupDto> CreatePropertyGroupAsync(string groupsPath, [Body] CreateGroupRequest request, CancellationToken cancellationToken);
 
-    [Post("/{**objectPath}")]
-    Task<CreatedObject> CreateObjectAsync(string objectPath, [Body] CreateObjectRequest request, CancellationToken cancellationToken);
+    /// <summary>
+    /// Batch create, at most 100 inputs: 201 with <c>results</c>, or 207 with <c>errors[]</c>. Not idempotent: the
+    /// pipeline does not resend it after a lost answer (<see cref="NonIdempotent"/>).
+    /// </summary>
+    [Post("/{**objectPath}/batch/create")]
+    Task<IApiResponse<BatchResponse>> CreateObjectsAsync(string objectPath, [Body] BatchCreateRequest request, [Property(NonIdempotent.PropertyKey)] bool nonIdempotent, CancellationToken cancellationToken);
 }

@@ -46,6 +46,9 @@ internal sealed class HubSpotObject
     public string? ArchivedAt { get; set; }
 
     public bool? Archived { get; set; }
+
+    /// <summary>The trace id its create input carried (batch create results).</summary>
+    public string? ObjectWriteTraceId { get; set; }
 }
 
 internal sealed record BatchIdsRequest(IReadOnlyList<IdInput> Inputs);
@@ -89,13 +92,13 @@ internal sealed class AssociationTarget
     };
 }
 
-internal sealed record CreateObjectRequest(IReadOnlyDictionary<string, string> Properties, IReadOnlyList<AssociationInput> Associations);
+/// <summary>One input of <c>POST …/batch/create</c>; <c>objectWriteTraceId</c> comes back on its result (and error) to match them up.</summary>
+internal sealed record CreateObjectRequest(IReadOnlyDictionary<string, string> Properties, IReadOnlyList<AssociationInput> Associations, string? ObjectWriteTraceId = null);
+
+/// <summary><c>POST …/batch/create</c>: at most 100 inputs.</summary>
+internal sealed record BatchCreateRequest(IReadOnlyList<CreateObjectRequest> Inputs);
 
 internal sealed record AssociationInput(IdInput To, IReadOnlyList<AssociationTypeInput> Types);
 
 internal sealed record AssociationTypeInput(string AssociationCategory, int AssociationTypeId);
 
-internal sealed class CreatedObject
-{
-    public string? Id { get; set; }
-}

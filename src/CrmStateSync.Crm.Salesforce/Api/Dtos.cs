@@ -28,8 +28,15 @@ internal sealed record DescribeField(
 
 internal sealed record DescribePicklistValue(string Value, string? Label, bool Active);
 
+/// <summary>The body of <c>POST composite/sobjects</c>: <c>{allOrNone, records:[{attributes:{type}, field: value…}]}</c>.</summary>
+internal sealed record CompositeCreate(bool AllOrNone, IReadOnlyList<TaskBody> Records);
+
+/// <summary>A record's <c>attributes</c>: its sObject type.</summary>
+internal sealed record SObjectAttributes([property: JsonPropertyName("type")] string Type);
+
 /// <summary>A Task as created for an intervention; Salesforce field names are PascalCase.</summary>
 internal sealed record TaskBody(
+    [property: JsonPropertyName("attributes")] SObjectAttributes Attributes,
     [property: JsonPropertyName("WhatId")] string WhatId,
     [property: JsonPropertyName("OwnerId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? OwnerId,
     [property: JsonPropertyName("Subject")] string Subject,

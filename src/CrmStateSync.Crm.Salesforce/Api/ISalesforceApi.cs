@@ -1,3 +1,4 @@
+using CrmStateSync.Crm.Http;
 using Refit;
 
 namespace CrmStateSync.Crm.Salesforce.Api;
@@ -27,6 +28,10 @@ internal interface ISalesforceApi
     [Get("/services/data/{version}/sobjects/{sobject}/describe")]
     Task<DescribeResult> GetDescribeAsync(string version, string sobject, CancellationToken cancellationToken);
 
-    [Post("/services/data/{version}/sobjects/{sobject}")]
-    Task<SaveResult> CreateRecordAsync(string version, string sobject, [Body] TaskBody body, CancellationToken cancellationToken);
+    /// <summary>
+    /// sObject Collections create: up to 200 records, one result per record in request order. Not idempotent: the
+    /// pipeline does not resend it after a lost answer (<see cref="NonIdempotent"/>).
+    /// </summary>
+    [Post("/services/data/{version}/composite/sobjects")]
+    Task<List<SaveResult>> CreateRecordsAsync(string version, [Body] CompositeCreate body, [Property(NonIdempotent.PropertyKey)] bool nonIdempotent, CancellationToken cancellationToken);
 }

@@ -9,6 +9,7 @@ namespace CrmStateSync.Crm.Salesforce.Auth;
 /// Points each API request at the token's <c>instance_url</c> and adds <c>Authorization: Bearer</c>. On 401
 /// (<c>INVALID_SESSION_ID</c>) it gets a new token once and retries once; a second 401 is an authentication failure.
 /// A query locator (<c>nextRecordsUrl</c>) belongs to the old session, so it is not retried: the reader restarts.
+/// Resending a create after a 401 is safe: Salesforce refuses an invalid session before it processes anything.
 /// </summary>
 internal sealed partial class SalesforceAuthHandler(SalesforceTokenProvider tokens, SalesforceOptions options) : DelegatingHandler
 {

@@ -9,14 +9,11 @@ namespace CrmStateSync.Crm.Salesforce.Writing;
 /// <summary>
 /// Writes accounts with <c>PATCH composite/sobjects</c> (<c>allOrNone: false</c>), at most 200 records a call, and
 /// maps each result back in request order. Invalid values never leave the process; the budget guard stops writing
-/// once the org's usage reaches <see cref="SalesforceOptions.WriteBudgetShare"/>.
+/// once the org's usage reaches <see cref="SalesforceOptions.WriteBudgetShare"/> (<see cref="WriteBudget"/>).
 /// </summary>
-internal sealed class CompositeWriter(ISalesforceApi api, SalesforceOptions options, SalesforceUsage usage)
+internal sealed class CompositeWriter(ISalesforceApi api, SalesforceOptions options, WriteBudget budget)
 {
     public const int BatchLimit = 200;
-
-    /// <summary>The code of a record held back by the budget guard (transient: retried next cycle).</summary>
-    public const string BudgetCode = "WRITE_BUDGET_SHARE";
 
     private readonly WriteMapper _mapper = new(options.Mapping, SalesforceValueFormat.Instance);
 
@@ -42,7 +39,7 @@ internal sealed class CompositeWriter(ISalesforceApi api, SalesforceOptions opti
 
         foreach (var batch in pending.Chunk(BatchLimit))
         {
-            if (BudgetSpent() is { } spent)
+            if (budget.Spent() is { } spent)
             {
                 // The batches already sent keep their results; the rest wait for the next cycle (transient).
                 foreach (var (index, _) in batch)
@@ -62,13 +59,6 @@ internal sealed class CompositeWriter(ISalesforceApi api, SalesforceOptions opti
 
         return results;
     }
-
-    /// <summary>The budget-guard error once the org's usage reached the write share, else null.</summary>
-    private CrmError? BudgetSpent() =>
-        usage.Share is { } share && share >= options.WriteBudgetShare
-            ? new CrmError(BudgetCode, $"Salesforce API usage is {usage.Used}/{usage.Max} ({share:P0}), at or above the write share "
-                + $"{options.WriteBudgetShare:P0} (Crm:Salesforce:WriteBudgetShare); writes stop for this cycle", [])
-            : null;
 
     private Dictionary<string, object?> Record(string id, IReadOnlyDictionary<string, object?> fields)
     {

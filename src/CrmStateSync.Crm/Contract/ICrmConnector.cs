@@ -24,8 +24,13 @@ public interface ICrmConnector
     /// <summary>The object's fields as the org describes them (for the schema check).</summary>
     Task<CrmObjectDescription> DescribeAsync(CrmObject crmObject, CancellationToken cancellationToken);
 
-    /// <summary>Creates a task for the account owner; returns the task id.</summary>
-    Task<string> CreateTaskAsync(TaskRequest task, CancellationToken cancellationToken);
+    /// <summary>
+    /// Creates tasks for the account owners in as many calls as the CRM's batch limit needs; one result per request, in
+    /// order. A create is never resent blindly: when its answer is lost the result is <see cref="TaskFate.Unknown"/> and
+    /// the caller looks the task up by its marker (<see cref="FindOpenTaskAsync"/>) before sending it again. Task creates
+    /// count against the same write budget share as field writes: past it they are refused as transient, unsent.
+    /// </summary>
+    Task<IReadOnlyList<TaskResult>> CreateTasksAsync(IReadOnlyList<TaskRequest> tasks, CancellationToken cancellationToken);
 
     /// <summary>
     /// The id of an open (not completed) task on the account whose subject contains <paramref name="marker"/>, or null.

@@ -12,7 +12,8 @@ public static class CrmHttpClientBuilderExtensions
     /// Adds one resilience pipeline (Polly v8): total timeout → retry with jittered exponential backoff honouring
     /// Retry-After and HubSpot's window → circuit breaker → per-attempt timeout; and, inside it, per-attempt logging.
     /// Handlers the caller adds afterwards (auth, rate limiting) run inside both, once per attempt.
-    /// 401 and 403 are never retried here (auth refresh and budget exhaustion are decided by the connector).
+    /// 401 and 403 are never retried here (auth refresh and budget exhaustion are decided by the connector). A request
+    /// marked <see cref="NonIdempotent"/> (a create) is retried only when the CRM refused it before processing.
     /// </summary>
     public static IHttpClientBuilder AddCrmPipeline(this IHttpClientBuilder builder, string name, Func<IServiceProvider, CrmResilienceOptions> options, TimeProvider? clock = null)
     {
@@ -26,7 +27,8 @@ public static class CrmHttpClientBuilderExtensions
             pipeline.AddRetry(new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = Math.Max(1, o.MaxRetries),
-                ShouldHandle = args => ValueTask.FromResult(o.MaxRetries > 0 && IsTransient(args.Outcome) && !AsksTooLong(args.Outcome, o.MaxRetryAfter, now)),
+                ShouldHandle = args => ValueTask.FromResult(o.MaxRetries > 0 && ShouldRetry(args.Outcome, args.Context.GetRequestMessage())
+                    && !AsksTooLong(args.Outcome, o.MaxRetryAfter, now)),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = o.RetryBaseDelay,
@@ -50,6 +52,13 @@ public static class CrmHttpClientBuilderExtensions
         builder.AddHttpMessageHandler(sp => ActivatorUtilities.CreateInstance<CallLoggingHandler>(sp));
         return builder;
     }
+
+    /// <summary>
+    /// Whether to send the request again: a transient failure, and for a non-idempotent create only one the CRM refused
+    /// before processing — a create whose answer was lost may have landed, and resending it would create it twice.
+    /// </summary>
+    public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request) =>
+        IsTransient(outcome) && (!NonIdempotent.Is(request) || NonIdempotent.RefusedBeforeProcessing(outcome));
 
     /// <summary>Worth retrying: throttling, server errors, request timeouts, network failures.</summary>
     public static bool IsTransient(Outcome<HttpResponseMessage> outcome) =>

@@ -6,7 +6,7 @@ namespace CrmStateSync.Sandbox.HubSpot;
 
 /// <summary>
 /// The HubSpot CRM subset of crm-apis.md: list, search (10,000 cap), batch read/update, v4 association reads,
-/// properties (read, create, options update, groups), task creation. Every <c>/crm</c> call needs the bearer token and counts in the rolling 10-second window;
+/// properties (read, create, options update, groups), task creation (one, or a batch of up to 100). Every <c>/crm</c> call needs the bearer token and counts in the rolling 10-second window;
 /// with an enforced budget, a request past it is 429 TEN_SECONDLY_ROLLING.
 /// </summary>
 internal static class HubSpotEndpoints
@@ -17,12 +17,14 @@ internal static class HubSpotEndpoints
         var definitions = new HubSpotPropertyWrites(portal);
         var reads = new HubSpotReads(portal);
         var writes = new HubSpotWrites(portal, schema);
+        var creates = new HubSpotCreates(portal);
         app.Use((context, next) => Guard(context, next, portal));
         app.MapGet("/crm/v3/objects/{type}", Handle(c => reads.ListAsync(c, Route(c, "type"))));
         app.MapPost("/crm/v3/objects/{type}/search", Handle(c => reads.SearchAsync(c, Route(c, "type"))));
         app.MapPost("/crm/v3/objects/{type}/batch/read", Handle(c => reads.BatchReadAsync(c, Route(c, "type"))));
         app.MapPost("/crm/v3/objects/{type}/batch/update", Handle(c => writes.BatchUpdateAsync(c, Route(c, "type"))));
-        app.MapPost("/crm/v3/objects/{type}", Handle(c => writes.CreateAsync(c, Route(c, "type"))));
+        app.MapPost("/crm/v3/objects/{type}/batch/create", Handle(c => creates.BatchCreateAsync(c, Route(c, "type"))));
+        app.MapPost("/crm/v3/objects/{type}", Handle(c => creates.CreateAsync(c, Route(c, "type"))));
         app.MapPost("/crm/v4/associations/{from}/{to}/batch/read", Handle(c => reads.AssociationsAsync(c, Route(c, "from"), Route(c, "to"))));
         app.MapGet("/crm/v3/properties/{type}", Handle(c => Task.FromResult(schema.List(Route(c, "type")))));
         app.MapPost("/crm/v3/properties/{type}", Handle(c => definitions.CreateAsync(c, Route(c, "type"))));

@@ -16,7 +16,7 @@ public sealed partial class HubSpotPortal
 
     private readonly ConcurrentDictionary<string, SandboxTable> _tables = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<(string Type, string Id), string> _companies = new();
-    private readonly ConcurrentDictionary<string, string> _failures = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Category, int Times)> _failures = new(StringComparer.Ordinal);
     private readonly Queue<long> _window = new();
     private readonly Lock _windowLock = new();
     private long _nextId = 1_000_000;
@@ -56,8 +56,14 @@ public sealed partial class HubSpotPortal
     /// <summary>The table of a mapped object (<c>Account</c>, <c>Opportunity</c>, <c>Contact</c>, <c>Usage</c>, <c>Task</c>).</summary>
     public SandboxTable TableOf(string canonicalObject) => _tables[Mapping.Objects[canonicalObject]];
 
-    /// <summary>Makes every update of record <paramref name="id"/> fail with <paramref name="category"/> (<c>VALIDATION_ERROR</c> …).</summary>
-    public void FailWrites(string id, string category = "VALIDATION_ERROR") => _failures[id] = category;
+    /// <summary>
+    /// Makes the next <paramref name="times"/> updates of record <paramref name="id"/> fail with <paramref name="category"/>:
+    /// <c>VALIDATION_ERROR</c> (a validation rule), or <c>CONFLICT</c> (a per-record lock conflict HubSpot says to retry later).
+    /// </summary>
+    public void FailWrites(string id, string category = "VALIDATION_ERROR", int times = int.MaxValue) => _failures[id] = (category, times);
+
+    /// <summary>Drops the answer of chosen task batch creates after the tasks landed (a connection reset; opt-in, for tests).</summary>
+    public AnswerDrops TaskAnswerDrops { get; } = new();
 
     /// <summary>The company a deal, contact, usage row or task is associated with.</summary>
     public string? CompanyOf(string type, string id) => _companies.GetValueOrDefault((type, id));
@@ -68,7 +74,21 @@ public sealed partial class HubSpotPortal
 
     internal void Associate(string type, string id, string companyId) => _companies[(type, id)] = companyId;
 
-    internal string? Failure(string id) => _failures.GetValueOrDefault(id);
+    /// <summary>The failure to inject for <paramref name="id"/>, consuming one of its times; null when none.</summary>
+    internal string? TakeFailure(string id)
+    {
+        while (_failures.TryGetValue(id, out var failure))
+        {
+            var next = failure.Times - 1;
+            var replaced = next <= 0 ? _failures.TryRemove(new KeyValuePair<string, (string, int)>(id, failure)) : _failures.TryUpdate(id, (failure.Category, next), failure);
+            if (replaced)
+            {
+                return failure.Category;
+            }
+        }
+
+        return null;
+    }
 
     internal void CountPropertyWrite() => Interlocked.Increment(ref _propertyWrites);
 

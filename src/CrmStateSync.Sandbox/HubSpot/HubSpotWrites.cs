@@ -7,7 +7,8 @@ namespace CrmStateSync.Sandbox.HubSpot;
 
 /// <summary>
 /// Batch update (at most 100; 200 COMPLETE, or 207 with <c>errors[].context.ids</c> and <c>numErrors</c>; an empty
-/// string clears) and object creation (tasks, associated to a company). Updates restamp the record as the integration user.
+/// string clears). Updates restamp the record as the integration user; a record armed with
+/// <see cref="HubSpotPortal.FailWrites"/> is refused with the chosen category (a validation error, or a CONFLICT to retry).
 /// </summary>
 internal sealed class HubSpotWrites(HubSpotPortal portal, HubSpotProperties schema)
 {
@@ -42,29 +43,6 @@ internal sealed class HubSpotWrites(HubSpotPortal portal, HubSpotProperties sche
             : Results.Json(new { status = "COMPLETE", results, numErrors = errors.Count, errors }, statusCode: 207);
     }
 
-    public async Task<IResult> CreateAsync(HttpContext context, string type)
-    {
-        using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
-        if (portal.Table(type) is not { } table)
-        {
-            return HubSpotErrors.Error(404, "OBJECT_NOT_FOUND", $"Unable to infer object type from: {type}");
-        }
-
-        var properties = body.RootElement.TryGetProperty("properties", out var p) ? p.EnumerateObject().ToDictionary(x => x.Name, x => (object?)x.Value.ToString(), StringComparer.Ordinal) : [];
-        var id = portal.NextId();
-        var now = SandboxRecord.Stamp(portal.Options.Clock.GetUtcNow());
-        table.Put(new SandboxRecord(id, now, HubSpotPortal.IntegrationUser, false, properties));
-        if (body.RootElement.TryGetProperty("associations", out var associations))
-        {
-            foreach (var a in associations.EnumerateArray())
-            {
-                portal.Associate(type, id, a.GetProperty("to").GetProperty("id").ToString());
-            }
-        }
-
-        return Results.Json(new { id, properties, createdAt = HubSpotFormat.Instant(now), updatedAt = HubSpotFormat.Instant(now), archived = false }, statusCode: 201);
-    }
-
     private (string Category, string Message)? Refusal(SandboxTable table, string type, string id, List<JsonProperty> changes)
     {
         if (table.Find(id) is not { Deleted: false })
@@ -72,9 +50,11 @@ internal sealed class HubSpotWrites(HubSpotPortal portal, HubSpotProperties sche
             return ("OBJECT_NOT_FOUND", $"Object {id} of type {type} was not found");
         }
 
-        if (portal.Failure(id) is { } category)
+        if (portal.TakeFailure(id) is { } category)
         {
-            return (category, $"Sandbox validation rule refused record {id}");
+            return (category, category == "CONFLICT"
+                ? $"Record {id} is being updated by another process (a concurrent update holds it); retry later"
+                : $"Sandbox validation rule refused record {id}");
         }
 
         foreach (var change in changes)

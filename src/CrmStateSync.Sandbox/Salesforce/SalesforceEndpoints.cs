@@ -8,7 +8,7 @@ namespace CrmStateSync.Sandbox.Salesforce;
 
 /// <summary>
 /// The Salesforce REST subset of crm-apis.md: token, query/queryAll with locators, composite update, describe, Task
-/// creation, limits. Every <c>/services/data</c> call needs a bearer token, counts against the daily limit and carries
+/// creation (one, or a collection of up to 200), limits. Every <c>/services/data</c> call needs a bearer token, counts against the daily limit and carries
 /// <c>Sforce-Limit-Info</c>.
 /// </summary>
 internal static partial class SalesforceEndpoints
@@ -20,6 +20,7 @@ internal static partial class SalesforceEndpoints
         var schema = org.Schema;
         var queries = new QueryEndpoint(org, schema);
         var composite = new CompositeEndpoint(org, schema);
+        var tasks = new TaskEndpoint(org, schema);
         app.Use((context, next) => Guard(context, next, org));
         app.MapPost("/services/oauth2/token", (Delegate)((HttpContext c) => TokenEndpoint.IssueAsync(c, org)));
         app.MapGet(Data + "/query", (HttpContext c, string version) => queries.QueryAsync(c, version, all: false));
@@ -27,8 +28,9 @@ internal static partial class SalesforceEndpoints
         app.MapGet(Data + "/query/{locator}", (HttpContext c, string locator) => queries.NextAsync(c, locator));
         app.MapGet(Data + "/queryAll/{locator}", (HttpContext c, string locator) => queries.NextAsync(c, locator));
         app.MapMethods(Data + "/composite/sobjects", ["PATCH"], (Delegate)composite.UpdateAsync);
+        app.MapPost(Data + "/composite/sobjects", (Delegate)tasks.CreateManyAsync);
         app.MapGet(Data + "/sobjects/{sobject}/describe", (string sobject) => Describe(schema, sobject));
-        app.MapPost(Data + "/sobjects/{sobject}", (HttpContext c, string sobject) => TaskEndpoint.CreateAsync(c, org, schema, sobject));
+        app.MapPost(Data + "/sobjects/{sobject}", (HttpContext c, string sobject) => tasks.CreateAsync(c, sobject));
         app.MapGet(Data + "/limits", () => Results.Json(new
         {
             DailyApiRequests = new { Max = org.Options.SalesforceDailyApiMax, Remaining = Math.Max(0, org.Options.SalesforceDailyApiMax - org.ApiUsed) },

@@ -70,6 +70,9 @@ public sealed class SalesforceOrg
     /// </summary>
     public void UseApi(long calls) => Interlocked.Add(ref _apiUsed, calls);
 
+    /// <summary>Sets the org's API usage so far today: calls other integrations made, or 0 for a new day (tests of the write budget share).</summary>
+    public void SetApiUsed(long used) => Interlocked.Exchange(ref _apiUsed, used);
+
     /// <summary>Access tokens issued.</summary>
     public int TokensIssued => Volatile.Read(ref _tokenCount);
 
@@ -84,6 +87,9 @@ public sealed class SalesforceOrg
     /// (<c>FIELD_CUSTOM_VALIDATION_EXCEPTION</c>, <c>UNABLE_TO_LOCK_ROW</c> …).
     /// </summary>
     public void FailWrites(string id, string statusCode, int times = int.MaxValue) => _failures[id] = (statusCode, times);
+
+    /// <summary>Drops the answer of chosen task creates after the tasks landed (a connection reset; opt-in, for tests).</summary>
+    public AnswerDrops TaskAnswerDrops { get; } = new();
 
     /// <summary>What the composite update endpoint received and applied, per record id.</summary>
     public WriteCounters Writes { get; } = new();

@@ -17,7 +17,7 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
     private readonly PullStep _pull = new(crm, store, options, clock, logger);
     private readonly EvaluateStep _evaluate = new(store, rules, new AccountDiffer(options.Ownership));
     private readonly WriteStep _write = new(crm, store, options);
-    private readonly TaskStep _tasks = new(crm, store, logger);
+    private readonly TaskStep _tasks = new(crm, store, options, logger);
     private readonly ReconcileSchedule _reconcile = new(store, options);
     private DateOnly? _lastFullEvaluation;
     private bool _lastFullEvaluationLoaded;

@@ -5,7 +5,10 @@ namespace CrmStateSync.Sync.Engine;
 /// <summary>How a cycle behaves (<c>Sync</c> section).</summary>
 public sealed class SyncOptions
 {
-    /// <summary>Accounts journaled and sent per write call to the connector (the connector splits to the CRM's limit). Default 200.</summary>
+    /// <summary>
+    /// Accounts journaled and sent per write call to the connector, and task creates per call (the connector splits both
+    /// to the CRM's limit: Salesforce 200, HubSpot 100). Default 200.
+    /// </summary>
     public int WriteChunk { get; set; } = 200;
 
     /// <summary>Create CRM tasks for interventions (one open task per account and kind). Default true.</summary>

@@ -7,39 +7,42 @@ namespace CrmStateSync.Sync.Engine;
 
 /// <summary>
 /// Interventions become CRM tasks for the account owner: one open task per account and kind, exactly once. A task is
-/// reserved in the store (with what it says) before it is created, and carries a <see cref="TaskMarker"/>; a reservation
-/// a crash left without a CRM id is looked up by its marker on the next cycle and adopted, or created when the CRM never
-/// got it. The CRM refusing one task (the account was deleted, the owner is inactive) is logged with its code and the
-/// reservation retried next cycle; it never stops the cycle's writes.
+/// reserved in the store (with what it says) before it is created, and carries a <see cref="TaskMarker"/>. Creates go
+/// out in batches of <see cref="SyncOptions.WriteChunk"/> (the connector splits to the CRM's limit), journaled on their
+/// reservations: marked "maybe created" before the call, completed with the CRM's answer after it. A create is never
+/// resent blindly: a reservation that may have landed (a lost answer, a crash while the call was out) is looked up by
+/// its marker on the next cycle and adopted, or created when the CRM never got it. A refused task (the account was
+/// deleted, the owner is inactive, the write budget share is used) is journaled with the CRM's code and message and
+/// retried next cycle; it never stops the cycle's writes.
 /// </summary>
-internal sealed partial class TaskStep(ICrmConnector crm, ISyncStore store, ILogger logger)
+internal sealed partial class TaskStep(ICrmConnector crm, ISyncStore store, SyncOptions options, ILogger logger)
 {
     /// <summary>Reserves and creates this cycle's tasks; returns the tasks created.</summary>
     public async Task<int> RunAsync(IEnumerable<AccountOutcome> outcomes, CancellationToken ct)
     {
-        var created = 0;
+        var reserved = new List<TaskReservation>();
         foreach (var outcome in outcomes)
         {
             foreach (var intervention in outcome.Result.Interventions)
             {
                 var task = new TaskReservation(outcome.AccountId, intervention.Kind, outcome.OwnerId, intervention.Reason, intervention.Due);
-                if (await store.TryReserveTaskAsync(task, ct).ConfigureAwait(false) && await CreateAsync(task, ct).ConfigureAwait(false))
+                if (await store.TryReserveTaskAsync(task, ct).ConfigureAwait(false))
                 {
-                    created++;
+                    reserved.Add(task);
                 }
             }
         }
 
-        return created;
+        return await SendAsync(reserved, ct).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Reservations an earlier run left without a CRM id (once per cycle, before new ones): adopt the task if the CRM
-    /// has it, else create it; returns the tasks created.
+    /// Reservations an earlier run left without a CRM id (once per cycle, before new ones): one that may have landed is
+    /// adopted if the CRM has it; the rest are created. Returns the tasks created.
     /// </summary>
     public async Task<int> ResumeAsync(CancellationToken ct)
     {
-        var created = 0;
+        var unsent = new List<TaskReservation>();
         foreach (var task in await store.UnconfirmedTasksAsync(ct).ConfigureAwait(false))
         {
             if (await store.LoadAsync(task.AccountId, ct).ConfigureAwait(false) is null)
@@ -49,38 +52,44 @@ internal sealed partial class TaskStep(ICrmConnector crm, ISyncStore store, ILog
                 continue;
             }
 
-            var marker = TaskMarker.For(task.AccountId, task.Kind);
-            if (await crm.FindOpenTaskAsync(task.AccountId, marker, ct).ConfigureAwait(false) is { } existing)
+            // Only a create that may have landed needs the lookup; a refused or never-sent one is simply sent.
+            if (task.MaybeCreated && await crm.FindOpenTaskAsync(task.AccountId, TaskMarker.For(task.AccountId, task.Kind), ct).ConfigureAwait(false) is { } existing)
             {
                 await store.SetTaskIdAsync(task.AccountId, task.Kind, existing, ct).ConfigureAwait(false);
                 continue;
             }
 
-            created += await CreateAsync(task, ct).ConfigureAwait(false) ? 1 : 0;
+            unsent.Add(task);
+        }
+
+        return await SendAsync(unsent, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends the creates in batches, each journaled before and after the call; returns the tasks created.</summary>
+    private async Task<int> SendAsync(IReadOnlyList<TaskReservation> tasks, CancellationToken ct)
+    {
+        var created = 0;
+        foreach (var batch in tasks.Chunk(options.WriteChunk))
+        {
+            await store.MarkTasksSentAsync(batch, ct).ConfigureAwait(false);
+            var results = await crm.CreateTasksAsync([.. batch.Select(Request)], ct).ConfigureAwait(false);
+            await store.CompleteTasksAsync(batch, results, ct).ConfigureAwait(false);
+            created += results.Count(r => r.Fate == TaskFate.Created);
+            foreach (var (task, result) in batch.Zip(results).Where(p => p.Second.Fate != TaskFate.Created))
+            {
+                var error = result.Errors.Count > 0 ? result.Errors[0] : new CrmError("UNKNOWN", "no error given", []);
+                LogTaskNotCreated(logger, task.Kind.ToString(), task.AccountId, result.Fate.ToString(), error.Code, error.Message);
+            }
         }
 
         return created;
     }
 
-    /// <summary>Creates the task and records its id; false when the CRM refused this one task (it stays reserved).</summary>
-    private async Task<bool> CreateAsync(TaskReservation task, CancellationToken ct)
-    {
-        var request = new TaskRequest(task.AccountId, task.OwnerId, Subject(task.Kind), task.Reason, task.Due) { Marker = TaskMarker.For(task.AccountId, task.Kind) };
-        try
-        {
-            var taskId = await crm.CreateTaskAsync(request, ct).ConfigureAwait(false);
-            await store.SetTaskIdAsync(task.AccountId, task.Kind, taskId, ct).ConfigureAwait(false);
-            return true;
-        }
-        catch (CrmException ex) when (ex is not (CrmAuthenticationException or CrmUnavailableException or CrmBudgetExhaustedException))
-        {
-            LogTaskRefused(logger, task.Kind.ToString(), task.AccountId, ex.CrmCode, ex.HttpStatus, ex.Message);
-            return false;
-        }
-    }
+    private static TaskRequest Request(TaskReservation task) =>
+        new(task.AccountId, task.OwnerId, Subject(task.Kind), task.Reason, task.Due) { Marker = TaskMarker.For(task.AccountId, task.Kind) };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The CRM refused the {Kind} task for account {AccountId} ({CrmCode}, HTTP {HttpStatus}): {Message}; retried next cycle")]
-    private static partial void LogTaskRefused(ILogger logger, string kind, string accountId, string? crmCode, int? httpStatus, string message);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Kind} task for account {AccountId} was not created ({Fate}, {CrmCode}): {Message}; the next cycle retries it (looking it up first if it may have landed)")]
+    private static partial void LogTaskNotCreated(ILogger logger, string kind, string accountId, string fate, string crmCode, string message);
 
     /// <summary>The task title a CSM sees.</summary>
     public static string Subject(InterventionKind kind) => kind switch

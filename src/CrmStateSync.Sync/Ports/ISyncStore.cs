@@ -89,6 +89,12 @@ public interface ISyncStore
 
     Task SetTaskIdAsync(string accountId, InterventionKind kind, string taskId, CancellationToken cancellationToken);
 
+    /// <summary>Marks reservations as sent, fate unknown until <see cref="CompleteTasksAsync"/> (call before sending the creates).</summary>
+    Task MarkTasksSentAsync(IReadOnlyList<TaskReservation> tasks, CancellationToken cancellationToken);
+
+    /// <summary>Journals each create's answer on its reservation: the task id, the CRM's refusal (code and message), or a lost answer.</summary>
+    Task CompleteTasksAsync(IReadOnlyList<TaskReservation> tasks, IReadOnlyList<TaskResult> results, CancellationToken cancellationToken);
+
     Task<long> StartRunAsync(string kind, DateTimeOffset startedAt, CancellationToken cancellationToken);
 
     Task FinishRunAsync(long runId, RunSummary summary, CancellationToken cancellationToken);

@@ -11,4 +11,11 @@ namespace CrmStateSync.Sync.Ports;
 /// <param name="OwnerId">The account owner, who gets the task; null when unknown.</param>
 /// <param name="Reason">Why the rules raised it (the task's description).</param>
 /// <param name="Due">When it is due.</param>
-public sealed record TaskReservation(string AccountId, InterventionKind Kind, string? OwnerId, string Reason, DateOnly Due);
+public sealed record TaskReservation(string AccountId, InterventionKind Kind, string? OwnerId, string Reason, DateOnly Due)
+{
+    /// <summary>
+    /// A create of this task was sent and no answer said what became of it (a lost answer, or a process that died while
+    /// it was out): it must be looked up by its marker before it is sent again. Default false (never sent, or refused).
+    /// </summary>
+    public bool MaybeCreated { get; init; }
+}

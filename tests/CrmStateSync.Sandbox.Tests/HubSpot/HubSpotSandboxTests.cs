@@ -133,7 +133,7 @@ internal sealed class HubSpotSandboxTests
         var connector = provider.GetRequiredService<ICrmConnector>();
         var (a, b) = (sandbox.HubSpot.TableOf("Account").Ordered()[0].Id, sandbox.HubSpot.TableOf("Account").Ordered()[1].Id);
         const string marker = "[crmstatesync:OutcomeReview:x]";
-        Task<string> Create(string company) => connector.CreateTaskAsync(new TaskRequest(company, null, "Capture an outcome", "why", new DateOnly(2026, 12, 1)) { Marker = marker }, CancellationToken.None);
+        async Task<string> Create(string company) => (await connector.CreateTaskAsync(new TaskRequest(company, null, "Capture an outcome", "why", new DateOnly(2026, 12, 1)) { Marker = marker }, CancellationToken.None)).TaskId!;
         var none = await connector.FindOpenTaskAsync(a, marker, CancellationToken.None);
         var completed = await Create(a);
         sandbox.HubSpot.TableOf("Task").Update(completed, r => r with { Fields = new Dictionary<string, object?>(r.Fields) { ["hs_task_status"] = "COMPLETED" } });

@@ -144,7 +144,7 @@ internal sealed class SalesforceSandboxTests
     {
         var account = _sandbox.Salesforce.TableOf("Account").Ordered()[0].Id;
 
-        var id = await _connector.CreateTaskAsync(new TaskRequest(account, null, "Re-establish the departed Champion", "why", new DateOnly(2026, 12, 1)), CancellationToken.None);
+        var id = (await _connector.CreateTaskAsync(new TaskRequest(account, null, "Re-establish the departed Champion", "why", new DateOnly(2026, 12, 1)), CancellationToken.None)).TaskId!;
 
         var task = _sandbox.Salesforce.TableOf("Task").Find(id);
         Assert.Multiple(() =>
@@ -172,8 +172,8 @@ internal sealed class SalesforceSandboxTests
         Assert.That((none, onlyClosed, found), Is.EqualTo(((string?)null, (string?)null, open)));
     }
 
-    private Task<string> CreateMarkedTaskAsync(string account, string marker) =>
-        _connector.CreateTaskAsync(new TaskRequest(account, null, "Capture an outcome", "why", new DateOnly(2026, 12, 1)) { Marker = marker }, CancellationToken.None);
+    private async Task<string> CreateMarkedTaskAsync(string account, string marker) =>
+        (await _connector.CreateTaskAsync(new TaskRequest(account, null, "Capture an outcome", "why", new DateOnly(2026, 12, 1)) { Marker = marker }, CancellationToken.None)).TaskId!;
 
     [Test]
     public async Task Usage_AfterCalls_ReportsTheOrgsLimitFromSforceLimitInfo()

@@ -1,5 +1,6 @@
 using CrmStateSync.Crm.Contract;
 using CrmStateSync.Crm.Http;
+using CrmStateSync.Crm.HubSpot;
 using CrmStateSync.Crm.Salesforce;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +19,20 @@ internal static class Connectors
             o.ClientSecret = sandbox.Options.SalesforceClientSecret;
             o.Resilience = Fast();
             configure?.Invoke(o);
+        });
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        return (provider.GetRequiredService<ICrmConnector>(), provider);
+    }
+
+    public static (ICrmConnector Connector, ServiceProvider Provider) HubSpot(SandboxServer sandbox)
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddHubSpotConnector(o =>
+        {
+            o.BaseUrl = sandbox.Url;
+            o.AccessToken = sandbox.Options.HubSpotToken;
+            o.RequestsPer10Seconds = sandbox.Options.HubSpotTenSecondLimit;
+            o.Resilience = Fast();
         });
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         return (provider.GetRequiredService<ICrmConnector>(), provider);

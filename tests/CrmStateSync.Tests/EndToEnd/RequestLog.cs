@@ -12,10 +12,13 @@ internal sealed class RequestLog
     /// <summary>Record updates (Salesforce composite PATCH, HubSpot batch update).</summary>
     public int Writes => All.Count(r => r.StartsWith("PATCH ", StringComparison.Ordinal) || r.Contains("/batch/update", StringComparison.Ordinal));
 
-    /// <summary>Task creations (Salesforce <c>POST …/sobjects/Task</c>, HubSpot tasks).</summary>
-    public int TaskCreations => All.Count(r => r.StartsWith("POST ", StringComparison.Ordinal) && r.Contains("task", StringComparison.OrdinalIgnoreCase)
-        && !r.Contains("/batch/read", StringComparison.Ordinal));
+    /// <summary>Task create calls (Salesforce <c>POST …/composite/sobjects</c> or <c>…/sobjects/Task</c>, HubSpot <c>POST …/tasks</c> or <c>…/tasks/batch/create</c>).</summary>
+    public int TaskCreations => All.Count(r => r.StartsWith("POST ", StringComparison.Ordinal)
+        && (r.EndsWith("/composite/sobjects", StringComparison.Ordinal) || r.EndsWith("/sobjects/Task", StringComparison.Ordinal)
+            || r.EndsWith("/tasks", StringComparison.Ordinal) || r.EndsWith("/tasks/batch/create", StringComparison.Ordinal)));
 
+    /// <summary>Task lookups by marker (Salesforce SOQL <c>query</c>; the pull uses <c>queryAll</c>; HubSpot association reads of tasks).</summary>
+    public int TaskLookups => All.Count(r => r.EndsWith("/query", StringComparison.Ordinal) || r.EndsWith("/companies/tasks/batch/read", StringComparison.Ordinal));
 
     public void Clear() => _requests.Clear();
 
