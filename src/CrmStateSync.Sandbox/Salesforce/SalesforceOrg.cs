@@ -12,6 +12,7 @@ public sealed class SalesforceOrg
 {
     private readonly ConcurrentDictionary<string, SandboxTable> _tables = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _tokens = new(StringComparer.Ordinal);
+    private WriteHold? _taskHold;
     private readonly ConcurrentDictionary<string, (string Code, int Times)> _failures = new(StringComparer.Ordinal);
     private long _apiUsed;
     private int _tokenCount;
@@ -105,6 +106,17 @@ public sealed class SalesforceOrg
         Volatile.Write(ref _hold, hold);
         return hold;
     }
+
+    /// <summary>Holds the next sObject Collections task create at <paramref name="point"/> until released or its client goes away (crash tests).</summary>
+    public WriteHold HoldNextTaskCreate(HoldPoint point)
+    {
+        var hold = new WriteHold(point);
+        Volatile.Write(ref _taskHold, hold);
+        return hold;
+    }
+
+    /// <summary>The hold set for the next task create, taken so it holds one request only; null when none.</summary>
+    internal WriteHold? TakeTaskHold() => Interlocked.Exchange(ref _taskHold, null);
 
     /// <summary>Invalidates every access token (the next call answers 401 INVALID_SESSION_ID).</summary>
     public void ExpireSessions() => _tokens.Clear();

@@ -8,7 +8,8 @@ namespace CrmStateSync.Sandbox.Salesforce;
 /// Task creation: <c>POST …/sobjects/Task</c> (201 <c>{id, success, errors}</c>) and sObject Collections create
 /// <c>POST …/composite/sobjects</c> (at most 200 records, <c>allOrNone: false</c>: 200 with one result per record in
 /// request order). The <c>WhatId</c> must be an account. An armed <see cref="SalesforceOrg.TaskAnswerDrops"/> resets the
-/// connection after the tasks landed.
+/// connection after the tasks landed; a <see cref="SalesforceOrg.HoldNextTaskCreate"/> pauses a collections create
+/// before or after the tasks land.
 /// </summary>
 internal sealed class TaskEndpoint(SalesforceOrg org, SalesforceSchema schema)
 {
@@ -43,9 +44,15 @@ internal sealed class TaskEndpoint(SalesforceOrg org, SalesforceSchema schema)
             return SalesforceErrors.Error(400, "EXCEEDED_ID_LIMIT", $"record limit reached. cannot submit more than {Limit} records into this call");
         }
 
+        var hold = org.TakeTaskHold();
+        await WaitAsync(hold, HoldPoint.BeforeApply, context.RequestAborted).ConfigureAwait(false);
         var results = records.EnumerateArray().Select(Create).Select(Result).ToList();
+        await WaitAsync(hold, HoldPoint.AfterApply, context.RequestAborted).ConfigureAwait(false);
         return Answer(context, Results.Json(results));
     }
+
+    private static Task WaitAsync(WriteHold? hold, HoldPoint point, CancellationToken requestAborted) =>
+        hold is not null && hold.Point == point ? hold.WaitAsync(requestAborted) : Task.CompletedTask;
 
     private static object Result((string? Id, PlanError? Error) created) => created.Error is { } e
         ? new { id = (string?)null, success = false, errors = new[] { new { statusCode = e.Code, message = e.Message, fields = e.Field is null ? Array.Empty<string>() : [e.Field] } } }

@@ -15,6 +15,9 @@ public enum Interruption
     /// <summary>SIGKILL while the third update waits after the CRM applied it (its answer never arrives).</summary>
     KilledWhileALandedWriteIsHeld,
 
+    /// <summary>SIGKILL while the first task create waits after the CRM created its tasks (its answer never arrives).</summary>
+    KilledAfterATaskCreate,
+
     /// <summary>After the first update the org's usage passes the write share: the rest waits for a new day.</summary>
     BudgetDeferral,
 
@@ -34,6 +37,7 @@ public partial class CrashRecoveryTests
     [TestCase(Interruption.KilledAfterTheFirstWriteCall)]
     [TestCase(Interruption.KilledMidChunk)]
     [TestCase(Interruption.KilledWhileALandedWriteIsHeld)]
+    [TestCase(Interruption.KilledAfterATaskCreate)]
     [TestCase(Interruption.BudgetDeferral)]
     [TestCase(Interruption.RejectedWrite)]
     public async Task FirstSync_InterruptedWhereAccountsHoldPreviousSystemValues_EndsAsAnUninterruptedRun(Interruption interruption)
@@ -60,6 +64,9 @@ public partial class CrashRecoveryTests
             Assert.That(actual.Transitions, Is.EqualTo(expected.Transitions).And.Unique, "each transition recorded once, none lost");
             Assert.That(actual.Conflicts, Is.EqualTo(expected.Conflicts), "no conflict lost or repeated");
             Assert.That(actual.PendingWrites, Is.Zero, "no journal entry left pending");
+            Assert.That(expected.CrmTasks, Is.Not.Empty, "the first sync raises tasks");
+            Assert.That(actual.CrmTasks, Is.EqualTo(expected.CrmTasks).And.Unique, "each CRM task created once, none lost");
+            Assert.That(actual.Tasks, Is.EqualTo(expected.Tasks), "task reservations as in an uninterrupted run, each with its CRM task");
             Assert.That(third.ExitCode, Is.Zero, third.Printed);
             Assert.That(third.Printed, Does.Contain("written 0,"), "a third cycle has nothing to write");
         });
@@ -76,6 +83,8 @@ public partial class CrashRecoveryTests
                 return $"killed with {await KillDuringWriteAsync(org, letThrough: 3)} updates applied";
             case Interruption.KilledWhileALandedWriteIsHeld:
                 return $"killed with {await KillWhileLandedWriteIsHeldAsync(org, letThrough: 2)} updates applied";
+            case Interruption.KilledAfterATaskCreate:
+                return $"killed with {await KillAfterTaskCreateAsync(org)} tasks created";
             case Interruption.BudgetDeferral:
                 return await DeferByBudgetAsync(org);
             default:
@@ -102,6 +111,25 @@ public partial class CrashRecoveryTests
             var applied = org.AppliedTotal();
             await worker.KillAsync();
             return applied;
+        }
+        finally
+        {
+            hold.Release();
+        }
+    }
+
+    /// <summary>Holds the first task create once the CRM created its tasks, kills the worker, then lets the answer go to nobody.</summary>
+    private static async Task<int> KillAfterTaskCreateAsync(CrashOrg org)
+    {
+        var hold = org.Salesforce.HoldNextTaskCreate(HoldPoint.AfterApply);
+        try
+        {
+            using var worker = WorkerProcess.SyncOnce(org.Config);
+            var first = await Task.WhenAny(hold.Arrived, worker.WaitAsync()).WaitAsync(WorkerProcess.Timeout);
+            Assert.That(first, Is.SameAs(hold.Arrived), () => "the worker ended before its first task create:" + Environment.NewLine + worker.Printed);
+            var created = org.Salesforce.TableOf("Task").Count;
+            await worker.KillAsync();
+            return created;
         }
         finally
         {
