@@ -53,6 +53,7 @@ public partial class CrashRecoveryTests
         var expected = await reference.ReadStateAsync();
         var actual = await crashed.ReadStateAsync();
 
+        TestContext.Out.WriteLine($"{interruption}: {DifferingFields(actual.Accounts, expected.Accounts)} managed fields differ from the uninterrupted run");
         Assert.Multiple(() =>
         {
             Assert.That(uninterrupted.ExitCode, Is.Zero, uninterrupted.Printed);
@@ -163,6 +164,13 @@ public partial class CrashRecoveryTests
         var stageField = org.Salesforce.Mapping.Account[ManagedField.Stage];
         return [.. org.Salesforce.TableOf("Account").OrderedById().Where(a => a.Fields.GetValueOrDefault(stageField) is not null).Select(a => a.Id)];
     }
+
+    /// <summary>How many account fields differ between two renderings (lines of <c>id: key=value; …</c>), for the record.</summary>
+    private static int DifferingFields(IReadOnlyList<string> actual, IReadOnlyList<string> expected) =>
+        Fields(actual).Except(Fields(expected)).Count();
+
+    private static IEnumerable<string> Fields(IReadOnlyList<string> accounts) =>
+        accounts.SelectMany(line => System.Text.RegularExpressions.Regex.Split(line[(line.IndexOf(": ", StringComparison.Ordinal) + 2)..], "; (?=[A-Za-z0-9_]+=)").Select(field => line[..line.IndexOf(':', StringComparison.Ordinal)] + " " + field));
 
     /// <summary>The accounts (as rendered lines) that differ, for a readable failure.</summary>
     private static List<string> Differing(IReadOnlyList<string> actual, IReadOnlyList<string> expected) =>
