@@ -6,7 +6,11 @@ using Microsoft.Extensions.Logging;
 
 namespace CrmStateSync.Commands;
 
-/// <summary><c>run [--config FILE]</c>: the long-running worker (a hosted BackgroundService; Ctrl+C or SIGTERM stops it gracefully).</summary>
+/// <summary>
+/// <c>run [--config FILE]</c>: the long-running worker (a hosted BackgroundService). Ctrl+C or SIGTERM stops it
+/// gracefully (<see cref="StopSignal"/>): the cycle in progress finishes its current chunk, is recorded as stopped, and
+/// the process exits 0.
+/// </summary>
 internal static class RunCommand
 {
     public static Command Create(TextWriter error, ILoggerFactory logging, TimeProvider clock)
@@ -35,9 +39,11 @@ internal static class RunCommand
                 return refused;
             }
 
-            using var host = WorkerHost.Build(worker, logging, clock);
-            await host.RunAsync(ct).ConfigureAwait(false);
-            return ExitCodes.Success;
+            var logger = logging.CreateLogger("CrmStateSync.Run");
+            using var stop = StopSignal.Listen(worker.Options.ShutdownTimeout, logger);
+            using var host = WorkerHost.Build(worker, logging, clock, stop);
+            await host.RunAsync(stop.Stopping).ConfigureAwait(false);
+            return stop.Finish() ? ExitCodes.Success : stop.ExitCodeIfAborted;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
