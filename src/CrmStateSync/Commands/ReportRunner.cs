@@ -50,7 +50,7 @@ internal sealed class ReportRunner(TextWriter output, TextWriter error, TimeProv
             var set = compute(parse, new ReportInput(data, asOf, source.Model, renewalOn), new ReportSet(data.OrgId, data.Provider, asOf));
             return Write(set, format, parse.GetValue(o.Output));
         }
-        catch (Exception ex) when (ex is StoreMismatchException or InvalidDataException)
+        catch (Exception ex) when (ex is StoreMismatchException or StoreUnusableException or InvalidDataException)
         {
             return Failures.Report(ex, error);
         }

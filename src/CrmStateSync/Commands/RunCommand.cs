@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CrmStateSync.Hosting;
 using CrmStateSync.Logging;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -43,6 +44,12 @@ internal static class RunCommand
             using var stop = StopSignal.Listen(worker.Options.ShutdownTimeout, logger);
             using var host = WorkerHost.Build(worker, logging, clock, stop);
             await host.RunAsync(stop.Stopping).ConfigureAwait(false);
+            if (host.Services.GetServices<IHostedService>().OfType<SyncWorker>().Single().ExecuteTask is { IsFaulted: true } failed)
+            {
+                // What a cycle cannot survive (the store became unusable …) ends the worker with its own exit code.
+                return Failures.Report(failed.Exception.InnerException!, error);
+            }
+
             return stop.Finish() ? ExitCodes.Success : stop.ExitCodeIfAborted;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -83,12 +83,12 @@ public partial class DeployFilesTests
     }
 
     [Test]
-    public void SystemdUnit_RestartPreventExitStatus_ListsTheConfigurationAuthenticationAndSchemaExitCodes()
+    public void SystemdUnit_RestartPreventExitStatus_ListsTheConfigurationAuthenticationSchemaAndStoreExitCodes()
     {
         var line = Read("deploy/systemd/crmstatesync@.service").Split('\n').Single(l => l.StartsWith("RestartPreventExitStatus=", StringComparison.Ordinal));
         var codes = line["RestartPreventExitStatus=".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.That(codes, Is.SupersetOf(new[] { ExitCodes.ConfigurationError, ExitCodes.AuthenticationFailure, ExitCodes.SchemaMismatch }.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.That(codes, Is.SupersetOf(new[] { ExitCodes.ConfigurationError, ExitCodes.AuthenticationFailure, ExitCodes.SchemaMismatch, ExitCodes.StoreUnusable }.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture))));
     }
 
     private static string ContainerPort() => ContainerPortLine().Match(Read("deploy/kubernetes/base/deployment.yaml")).Groups[1].Value;
