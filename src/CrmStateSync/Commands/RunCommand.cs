@@ -43,8 +43,10 @@ internal static class RunCommand
             var logger = logging.CreateLogger("CrmStateSync.Run");
             using var stop = StopSignal.Listen(worker.Options.ShutdownTimeout, logger);
             using var host = WorkerHost.Build(worker, logging, clock, stop);
+            // Taken before the run: RunAsync disposes the host's services when it returns.
+            var sync = host.Services.GetServices<IHostedService>().OfType<SyncWorker>().Single();
             await host.RunAsync(stop.Stopping).ConfigureAwait(false);
-            if (host.Services.GetServices<IHostedService>().OfType<SyncWorker>().Single().ExecuteTask is { IsFaulted: true } failed)
+            if (sync.ExecuteTask is { IsFaulted: true } failed)
             {
                 // What a cycle cannot survive (the store became unusable …) ends the worker with its own exit code.
                 return Failures.Report(failed.Exception.InnerException!, error);

@@ -52,6 +52,45 @@ public class GracefulStopTests
     }
 
     /// <summary>
+    /// A write that hangs past Worker:ShutdownTimeout: the stop cancels it, the process exits with 128 + SIGTERM, and
+    /// the next sync, from the journal, ends as an uninterrupted run.
+    /// </summary>
+    [Test]
+    public async Task SyncOnce_SigtermWhileAWriteHangsPastTheShutdownTimeout_CancelsItExits143AndTheNextSyncEndsAsAnUninterruptedRun()
+    {
+        await using var reference = await CrashOrg.StartAsync(accounts: 1_100, usageDays: 14);
+        await using var stopped = await CrashOrg.StartAsync(accounts: 1_100, usageDays: 14);
+        await WorkerProcess.RunSyncOnceAsync(reference.Config);
+        var hold = stopped.Salesforce.HoldWrite(letThrough: 2, HoldPoint.BeforeApply);
+        int exitCode;
+        double seconds;
+        string printed;
+        using (var worker = WorkerProcess.Start(new Dictionary<string, string> { ["CRMSTATESYNC_Worker__ShutdownTimeout"] = "00:00:02" }, "sync", "--once", "--config", stopped.Config))
+        {
+            await hold.Arrived.WaitAsync(WorkerProcess.Timeout);
+            var clock = Stopwatch.StartNew();
+            await worker.SignalAsync("TERM");
+            exitCode = await worker.WaitAsync();
+            (seconds, printed) = (clock.Elapsed.TotalSeconds, worker.Printed);
+        }
+
+        hold.Release();
+        var resumed = await WorkerProcess.RunSyncOnceAsync(stopped.Config);
+        var (expected, actual) = (await reference.ReadStateAsync(), await stopped.ReadStateAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(143), printed);
+            Assert.That(seconds, Is.InRange(2, 10), "cancelled once Worker:ShutdownTimeout (2 s) had passed, not before");
+            Assert.That(printed, Does.Contain("without reaching a chunk boundary within Worker:ShutdownTimeout"));
+            Assert.That(resumed.ExitCode, Is.Zero, resumed.Printed);
+            Assert.That(actual.Accounts, Is.EqualTo(expected.Accounts), "every account holds the values an uninterrupted run computes");
+            Assert.That(actual.PendingWrites, Is.Zero, "no journal entry left pending");
+        });
+        TestContext.Out.WriteLine($"hanging write: SIGTERM -> exit {exitCode} after {seconds:0.0} s");
+    }
+
+    /// <summary>
     /// Starts the command, holds the first chunk's third write after it landed, signals the worker, lets the write
     /// answer once the worker logged that it is stopping, and waits for the exit.
     /// </summary>
