@@ -51,6 +51,11 @@ public static partial class Program
 
             return parse.Invoke(configuration);
         }
+        catch (Exception ex) when (Hosting.Failures.IsEnvironmentProblem(ex))
+        {
+            // A command without its own handling still names the file and gets the exit code, not "a bug".
+            return Hosting.Failures.Report(ex, error);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             var logger = logging.CreateLogger("CrmStateSync");

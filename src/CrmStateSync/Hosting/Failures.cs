@@ -1,3 +1,4 @@
+using CrmStateSync.Configuration;
 using CrmStateSync.Crm.Contract;
 using CrmStateSync.Store;
 using Microsoft.Extensions.Options;
@@ -7,6 +8,9 @@ namespace CrmStateSync.Hosting;
 /// <summary>Maps what ended a command to its exit code and a message that helps (never a secret).</summary>
 internal static class Failures
 {
+    /// <summary>What any command may meet whatever it does: a configuration file or the store file it cannot use.</summary>
+    public static bool IsEnvironmentProblem(Exception ex) => ex is ConfigurationFileException or StoreUnusableException or StoreMismatchException;
+
     public static int Report(Exception ex, TextWriter error) => ex switch
     {
         CrmAuthenticationException auth => Write(error, ExitCodes.AuthenticationFailure,
@@ -15,8 +19,7 @@ internal static class Failures
         CrmBudgetExhaustedException budget => Write(error, ExitCodes.PartialFailure, Resumes($"the org's API budget is spent ({budget.CrmCode}): {budget.Message}")),
         StoreMismatchException mismatch => Write(error, ExitCodes.ConfigurationError, mismatch.Message),
         StoreUnusableException unusable => Write(error, ExitCodes.StoreUnusable, unusable.Message),
-        FileNotFoundException missing => Write(error, ExitCodes.ConfigurationError, missing.Message),
-        InvalidDataException invalid => Write(error, ExitCodes.ConfigurationError, invalid.Message),
+        ConfigurationFileException file => Write(error, ExitCodes.ConfigurationError, file.Message),
         OptionsValidationException options => Write(error, ExitCodes.ConfigurationError, string.Join(Environment.NewLine, options.Failures)),
         CrmException crm => Write(error, ExitCodes.CrmUnreachable, $"the CRM refused a call ({Described(crm.CrmCode, crm.HttpStatus)}): {crm.Message}"),
         _ => throw ex,

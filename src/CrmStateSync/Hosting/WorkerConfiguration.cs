@@ -37,7 +37,7 @@ public static class WorkerConfiguration
         }
         catch (InvalidDataException ex)
         {
-            throw new InvalidDataException(JsonFileErrors.Describe(ex), ex);
+            throw new ConfigurationFileException(JsonFileErrors.Describe(ex), ex);
         }
     }
 
@@ -47,7 +47,7 @@ public static class WorkerConfiguration
         var full = Path.GetFullPath(path);
         if (!File.Exists(full))
         {
-            throw new FileNotFoundException($"the configuration file {full} ({namedBy}) does not exist", full);
+            throw new ConfigurationFileException($"the configuration file {full} ({namedBy}) does not exist");
         }
 
         builder.AddJsonFile(full, optional: false);

@@ -34,6 +34,23 @@ public class ConfigurationErrorTests
         }
     }
 
+    [TestCase("conflicts", "list")]
+    [TestCase("report", "runs")]
+    [TestCase("health")]
+    public void OtherCommands_ConfigurationIsNotValidJson_NameTheFileAndExitConfigurationError(params string[] command)
+    {
+        var config = _temp.Write("appsettings.json", "{ \"Worker\": { \"OrgId\": } }");
+
+        var run = CommandRun.Of([.. command, "--config", config]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.ConfigurationError), run.Error);
+            Assert.That(run.Error, Does.Contain($"the configuration file {config} is not valid JSON: line 1, position"));
+            Assert.That(run.Error, Does.Not.Contain("unexpected"));
+        }
+    }
+
     [Test]
     public void SyncOnce_ConfigFileMissing_NamesThePath()
     {
