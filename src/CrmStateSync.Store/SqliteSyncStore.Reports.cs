@@ -34,9 +34,14 @@ public sealed partial class SqliteSyncStore
             var info = await ReadIdentityAsync(connection, path, cancellationToken).ConfigureAwait(false);
             return new SqliteSyncStore(connection, new SyncStoreOptions(), TimeProvider.System, info.OrgId, info.Provider);
         }
-        catch
+        catch (Exception ex)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
+            if (StoreUnusableException.IsStoreProblem(ex))
+            {
+                throw StoreUnusableException.For(path, ex);
+            }
+
             throw;
         }
     }

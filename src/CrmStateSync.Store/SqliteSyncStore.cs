@@ -48,15 +48,29 @@ public sealed partial class SqliteSyncStore : IDisposable, IAsyncDisposable
         }
 
         time ??= TimeProvider.System;
-        var connection = await ConnectAsync(path, options, cancellationToken).ConfigureAwait(false);
+        SqliteConnection connection;
+        try
+        {
+            connection = await ConnectAsync(path, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StoreUnusableException.IsStoreProblem(ex))
+        {
+            throw StoreUnusableException.For(path, ex);
+        }
+
         try
         {
             await Migrator.MigrateAsync(connection, new StoreIdentity(Migration.Latest, orgId, provider), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             return new SqliteSyncStore(connection, options, time, orgId, provider);
         }
-        catch
+        catch (Exception ex)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
+            if (StoreUnusableException.IsStoreProblem(ex))
+            {
+                throw StoreUnusableException.For(path, ex);
+            }
+
             throw;
         }
     }
@@ -106,6 +120,11 @@ public sealed partial class SqliteSyncStore : IDisposable, IAsyncDisposable
         try
         {
             return await work(_connection).ConfigureAwait(false);
+        }
+        catch (SqliteException ex) when (StoreUnusableException.IsFileProblem(ex))
+        {
+            // A damaged page, a full disk, a file made read-only: the store's problem, not this statement's.
+            throw StoreUnusableException.For(_connection.DataSource, ex);
         }
         finally
         {

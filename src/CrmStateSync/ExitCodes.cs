@@ -30,4 +30,10 @@ public static class ExitCodes
     /// <c>schema provision</c> creates what it can.
     /// </summary>
     public const int SchemaMismatch = 7;
+
+    /// <summary>
+    /// The store file (<c>Worker:DatabasePath</c>, or <c>--database</c>) cannot be used: it is not a SQLite database, it is
+    /// damaged, or it or its directory cannot be created, opened or written. The message names the file and what to do.
+    /// </summary>
+    public const int StoreUnusable = 8;
 }

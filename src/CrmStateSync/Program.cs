@@ -41,7 +41,20 @@ public static partial class Program
         try
         {
             // Exceptions reach here, not System.CommandLine's default handler, so they are logged and mapped to a code.
-            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            // `run` and `sync` stop on their own terms (StopSignal: after the current chunk, within Worker:ShutdownTimeout);
+            // System.CommandLine's handler would end the process 2 s after the signal, in the middle of a chunk.
+            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            if (parse.CommandResult.Command.Name is "run" or "sync")
+            {
+                configuration.ProcessTerminationTimeout = null;
+            }
+
+            return parse.Invoke(configuration);
+        }
+        catch (Exception ex) when (Hosting.Failures.IsEnvironmentProblem(ex))
+        {
+            // A command without its own handling still names the file and gets the exit code, not "a bug".
+            return Hosting.Failures.Report(ex, error);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -57,6 +57,31 @@ public class AuthTests
     }
 
     [Test]
+    public void ClientCredentials_RefusalAnsweredWith200_IsAnAuthenticationFailureWithTheCrmsCodeAndDescription()
+    {
+        _server.Respond("POST", TokenPath, Json(200, new { error = "invalid_client", error_description = "invalid client credentials" }, null));
+
+        var ex = Assert.ThrowsAsync<CrmAuthenticationException>(() => _server.Connector().DescribeAsync(CrmObject.Account, CancellationToken.None));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex!.Credential, Is.EqualTo("Crm:Salesforce:ClientSecret"));
+            Assert.That(ex.CrmCode, Is.EqualTo("invalid_client"));
+            Assert.That(ex.Message, Does.Contain("invalid client credentials"));
+        });
+    }
+
+    [Test]
+    public void ClientCredentials_200WithoutAccessToken_IsAMalformedResponse()
+    {
+        _server.Respond("POST", TokenPath, Json(200, new { token_type = "Bearer" }, null));
+
+        var ex = Assert.ThrowsAsync<CrmException>(() => _server.Connector().DescribeAsync(CrmObject.Account, CancellationToken.None));
+
+        Assert.That(ex!.CrmCode, Is.EqualTo("MALFORMED_RESPONSE"));
+    }
+
+    [Test]
     public void RefreshToken_Expired_AsksToReauthoriseTheApp()
     {
         _server.Respond("POST", TokenPath, Json(400, new { error = "invalid_grant", error_description = "expired access/refresh token" }, null));

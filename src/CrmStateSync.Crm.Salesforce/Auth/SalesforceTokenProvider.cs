@@ -54,14 +54,15 @@ internal sealed class SalesforceTokenProvider(HttpClient http, SalesforceOptions
         using var content = new FormUrlEncodedContent(form);
         using var response = await SendAsync(endpoint, content, cancellationToken).ConfigureAwait(false);
         var body = await ReadAsync(response, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        // A refusal is a refusal whatever the status: some gateways answer 200 with OAuth's error fields.
+        if (!response.IsSuccessStatusCode || !string.IsNullOrEmpty(body?.Error))
         {
             throw TokenRequests.Refused(options, response.StatusCode, body?.Error, body?.ErrorDescription);
         }
 
         if (string.IsNullOrEmpty(body?.AccessToken) || !Uri.TryCreate(body.InstanceUrl, UriKind.Absolute, out var instance))
         {
-            throw new CrmException("Salesforce's token response has no access_token or instance_url", null, (int)response.StatusCode);
+            throw new CrmException("Salesforce's token response has no access_token or instance_url", "MALFORMED_RESPONSE", (int)response.StatusCode);
         }
 
         Redactor.RegisterSecret(body.AccessToken);

@@ -17,6 +17,11 @@ internal sealed class CycleTally(bool keepOutcomes)
 
     public IReadOnlyList<AccountOutcome> Outcomes => _kept;
 
+    /// <summary>A graceful stop ended the cycle between two chunks: some accounts were left for the next cycle.</summary>
+    public bool Stopped { get; private set; }
+
+    public void Stop() => Stopped = true;
+
     public void AddEvaluated(IReadOnlyList<AccountOutcome> outcomes)
     {
         Evaluated += outcomes.Count;
@@ -38,6 +43,6 @@ internal sealed class CycleTally(bool keepOutcomes)
         Written = Written,
         Rejected = Rejected,
         Tasks = Tasks,
-        Outcome = Rejected > 0 || pulled.Problems > 0 ? "partial" : "ok",
+        Outcome = Stopped ? "stopped" : Rejected > 0 || pulled.Problems > 0 ? "partial" : "ok",
     };
 }

@@ -6,7 +6,10 @@ public sealed record RunSummary
     public DateTimeOffset StartedAt { get; init; }
     public DateTimeOffset FinishedAt { get; init; }
 
-    /// <summary><c>ok</c>, <c>partial</c> (some records rejected or unreadable), <c>budget</c>, <c>failed</c>.</summary>
+    /// <summary>
+    /// <c>ok</c>, <c>partial</c> (some records rejected or unreadable), <c>stopped</c> (a graceful stop ended it between
+    /// two chunks; the next cycle does the rest), <c>budget</c>, <c>failed</c>.
+    /// </summary>
     public string Outcome { get; init; } = "ok";
 
     public int Read { get; init; }

@@ -33,7 +33,15 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
     public bool KeepOutcomes { get; set; } = true;
 
     /// <summary>Runs one cycle. A dry run reads and evaluates but writes nothing to the CRM, the journal or the history.</summary>
-    public async Task<CycleResult> RunCycleAsync(bool dryRun, CancellationToken ct)
+    public Task<CycleResult> RunCycleAsync(bool dryRun, CancellationToken ct) => RunCycleAsync(dryRun, CancellationToken.None, ct);
+
+    /// <summary>
+    /// Runs one cycle that a graceful stop can end early: <paramref name="stop"/> is looked at between chunks only, so
+    /// the chunk in progress finishes its tasks, writes and journal (no CRM call of it is cancelled); the cycle then
+    /// ends with outcome <c>stopped</c>, its cursors left where they were, and the next cycle resumes the rest.
+    /// <paramref name="ct"/> cancels everything at once, in-flight calls included (the journal makes that safe too).
+    /// </summary>
+    public async Task<CycleResult> RunCycleAsync(bool dryRun, CancellationToken stop, CancellationToken ct)
     {
         var started = clock.GetUtcNow();
         var callsBefore = crm.Usage.CallsMade;
@@ -46,8 +54,8 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
             await _write.RecoverAsync(ct).ConfigureAwait(false);
         }
 
-        var tally = await EvaluateAndSettleAsync(asOf, dryRun, ct).ConfigureAwait(false);
-        if (!dryRun)
+        var tally = await EvaluateAndSettleAsync(asOf, dryRun, stop, ct).ConfigureAwait(false);
+        if (!dryRun && !tally.Stopped)
         {
             await FinishAsync(pull, asOf, recordReconcile ? started : null, ct).ConfigureAwait(false);
         }
@@ -65,13 +73,19 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
         return new CycleResult(summary, tally.Outcomes);
     }
 
-    private async Task<CycleTally> EvaluateAndSettleAsync(DateOnly asOf, bool dryRun, CancellationToken ct)
+    private async Task<CycleTally> EvaluateAndSettleAsync(DateOnly asOf, bool dryRun, CancellationToken stop, CancellationToken ct)
     {
         var tally = new CycleTally(dryRun || KeepOutcomes);
         tally.AddSettled(!dryRun && options.CreateTasks ? await _tasks.ResumeAsync(ct).ConfigureAwait(false) : 0, 0, 0);
         var settler = new ChunkSettler(_tasks, _write, options, tally);
         foreach (var chunk in (await AccountsToEvaluateAsync(asOf, ct).ConfigureAwait(false)).Chunk(EvaluateChunk))
         {
+            if (stop.IsCancellationRequested)
+            {
+                tally.Stop();
+                break;
+            }
+
             var outcomes = await EvaluateAsync(chunk, asOf, dryRun, ct).ConfigureAwait(false);
             tally.AddEvaluated(outcomes);
             await (dryRun ? Task.CompletedTask : settler.AddAsync(chunk, outcomes, ct)).ConfigureAwait(false);

@@ -117,7 +117,7 @@ internal static class ConflictsCommand
             await using var store = await SqliteSyncStore.OpenAsync(path, worker.OrgId!, worker.Provider!, cancellationToken: ct).ConfigureAwait(false);
             return await action(store).ConfigureAwait(false);
         }
-        catch (StoreMismatchException ex)
+        catch (Exception ex) when (ex is StoreMismatchException or StoreUnusableException)
         {
             return Failures.Report(ex, error);
         }

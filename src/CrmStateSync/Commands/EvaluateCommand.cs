@@ -44,6 +44,12 @@ internal static class EvaluateCommand
         }
 
         var batch = SnapshotFileReader.Read(input.FullName);
+        if (batch.Accounts.Count == 0 && batch.Problems.Count == 0)
+        {
+            error.WriteLine($"--input: the file '{input.FullName}' holds no accounts; expected {{\"accounts\": [ … ]}}, a bare array of accounts, or JSON Lines (one account per line)");
+            return ExitCodes.InputError;
+        }
+
         var asOf = asOfOption ?? batch.AsOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var engine = new RulesEngine(rules);
         var results = batch.Accounts.Select(a => (a, engine.Evaluate(a, asOf))).ToList();

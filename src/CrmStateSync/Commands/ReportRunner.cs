@@ -5,7 +5,6 @@ using System.Text;
 using CrmStateSync.Hosting;
 using CrmStateSync.Reports;
 using CrmStateSync.Reports.Rendering;
-using CrmStateSync.Store;
 
 namespace CrmStateSync.Commands;
 
@@ -50,7 +49,7 @@ internal sealed class ReportRunner(TextWriter output, TextWriter error, TimeProv
             var set = compute(parse, new ReportInput(data, asOf, source.Model, renewalOn), new ReportSet(data.OrgId, data.Provider, asOf));
             return Write(set, format, parse.GetValue(o.Output));
         }
-        catch (Exception ex) when (ex is StoreMismatchException or InvalidDataException)
+        catch (Exception ex) when (Failures.IsEnvironmentProblem(ex))
         {
             return Failures.Report(ex, error);
         }

@@ -1,12 +1,17 @@
 using System.CommandLine;
 using CrmStateSync.Hosting;
 using CrmStateSync.Logging;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CrmStateSync.Commands;
 
-/// <summary><c>run [--config FILE]</c>: the long-running worker (a hosted BackgroundService; Ctrl+C or SIGTERM stops it gracefully).</summary>
+/// <summary>
+/// <c>run [--config FILE]</c>: the long-running worker (a hosted BackgroundService). Ctrl+C or SIGTERM stops it
+/// gracefully (<see cref="StopSignal"/>): the cycle in progress finishes its current chunk, is recorded as stopped, and
+/// the process exits 0.
+/// </summary>
 internal static class RunCommand
 {
     public static Command Create(TextWriter error, ILoggerFactory logging, TimeProvider clock)
@@ -35,9 +40,19 @@ internal static class RunCommand
                 return refused;
             }
 
-            using var host = WorkerHost.Build(worker, logging, clock);
-            await host.RunAsync(ct).ConfigureAwait(false);
-            return ExitCodes.Success;
+            var logger = logging.CreateLogger("CrmStateSync.Run");
+            using var stop = StopSignal.Listen(worker.Options.ShutdownTimeout, logger);
+            using var host = WorkerHost.Build(worker, logging, clock, stop);
+            // Taken before the run: RunAsync disposes the host's services when it returns.
+            var sync = host.Services.GetServices<IHostedService>().OfType<SyncWorker>().Single();
+            await host.RunAsync(stop.Stopping).ConfigureAwait(false);
+            if (sync.ExecuteTask is { IsFaulted: true } failed)
+            {
+                // What a cycle cannot survive (the store became unusable …) ends the worker with its own exit code.
+                return Failures.Report(failed.Exception.InnerException!, error);
+            }
+
+            return stop.Finish() ? ExitCodes.Success : stop.ExitCodeIfAborted;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

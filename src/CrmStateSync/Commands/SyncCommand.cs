@@ -1,11 +1,15 @@
 using System.CommandLine;
 using CrmStateSync.Hosting;
 using CrmStateSync.Output;
+using CrmStateSync.Sync.Engine;
 using Microsoft.Extensions.Logging;
 
 namespace CrmStateSync.Commands;
 
-/// <summary><c>sync --once [--dry-run] [--config FILE] [--format table|json]</c>: one cycle against the configured org.</summary>
+/// <summary>
+/// <c>sync --once [--dry-run] [--config FILE] [--format table|json]</c>: one cycle against the configured org. Ctrl+C or
+/// SIGTERM stops it as it stops <c>run</c>: after the current chunk, recorded as stopped, exit 0.
+/// </summary>
 internal static class SyncCommand
 {
     public static Command Create(TextWriter output, TextWriter error, ILoggerFactory logging, TimeProvider clock)
@@ -35,7 +39,18 @@ internal static class SyncCommand
                 return refused;
             }
 
-            var result = await worker.Engine.RunCycleAsync(dryRun, ct).ConfigureAwait(false);
+            using var stop = StopSignal.Listen(worker.Options.ShutdownTimeout, logging.CreateLogger("CrmStateSync.Sync"));
+            CycleResult result;
+            try
+            {
+                result = await worker.Engine.RunCycleAsync(dryRun, stop.Stopping, stop.Aborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stop.Aborted.IsCancellationRequested)
+            {
+                error.WriteLine($"stopped ({stop.Reason}) without reaching a chunk boundary within Worker:ShutdownTimeout ({worker.Options.ShutdownTimeout}); its writes are journaled and the next cycle resumes");
+                return stop.ExitCodeIfAborted;
+            }
+
             if (dryRun)
             {
                 PlanWriter.Write(output, result, format);
@@ -43,7 +58,8 @@ internal static class SyncCommand
 
             // A JSON plan is for a pipe (jq): stdout holds only the document, the summary goes to stderr.
             (dryRun && format == "json" ? error : output).WriteLine(result.Summary.ToString());
-            return result.Summary.Outcome == "ok" ? ExitCodes.Success : ExitCodes.PartialFailure;
+            // A graceful stop is a clean end: the rest is the next cycle's.
+            return result.Summary.Outcome is "ok" or "stopped" ? ExitCodes.Success : ExitCodes.PartialFailure;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -31,7 +31,7 @@ public static class RulesConfiguration
         }
         catch (InvalidDataException ex)
         {
-            throw new RulesConfigurationException([$"--config: '{path}' is not valid JSON: {ex.InnerException?.Message ?? ex.Message}"]);
+            throw new RulesConfigurationException(["--config: " + JsonFileErrors.Describe(ex)]);
         }
 
         return Compile(configuration.GetSection(Section));

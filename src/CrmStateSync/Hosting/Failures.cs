@@ -1,3 +1,4 @@
+using CrmStateSync.Configuration;
 using CrmStateSync.Crm.Contract;
 using CrmStateSync.Store;
 using Microsoft.Extensions.Options;
@@ -7,17 +8,20 @@ namespace CrmStateSync.Hosting;
 /// <summary>Maps what ended a command to its exit code and a message that helps (never a secret).</summary>
 internal static class Failures
 {
+    /// <summary>What any command may meet whatever it does: a configuration file or the store file it cannot use.</summary>
+    public static bool IsEnvironmentProblem(Exception ex) => ex is ConfigurationFileException or StoreUnusableException or StoreMismatchException;
+
     public static int Report(Exception ex, TextWriter error) => ex switch
     {
         CrmAuthenticationException auth => Write(error, ExitCodes.AuthenticationFailure,
             $"authentication failed: check {auth.Credential}. The CRM answered {auth.CrmCode}: {auth.Message}"),
         CrmUnavailableException down => Write(error, ExitCodes.CrmUnreachable, $"the CRM could not be reached: {down.Message}"),
-        CrmBudgetExhaustedException budget => Write(error, ExitCodes.PartialFailure, $"the org's API budget is spent ({budget.CrmCode}): {budget.Message}; the next cycle resumes"),
+        CrmBudgetExhaustedException budget => Write(error, ExitCodes.PartialFailure, Resumes($"the org's API budget is spent ({budget.CrmCode}): {budget.Message}")),
         StoreMismatchException mismatch => Write(error, ExitCodes.ConfigurationError, mismatch.Message),
-        FileNotFoundException missing => Write(error, ExitCodes.ConfigurationError, $"the configuration file {missing.FileName} does not exist"),
-        InvalidDataException invalid => Write(error, ExitCodes.ConfigurationError, $"the configuration is not valid JSON: {invalid.InnerException?.Message ?? invalid.Message}"),
+        StoreUnusableException unusable => Write(error, ExitCodes.StoreUnusable, unusable.Message),
+        ConfigurationFileException file => Write(error, ExitCodes.ConfigurationError, file.Message),
         OptionsValidationException options => Write(error, ExitCodes.ConfigurationError, string.Join(Environment.NewLine, options.Failures)),
-        CrmException crm => Write(error, ExitCodes.CrmUnreachable, $"the CRM refused a call ({crm.CrmCode}, HTTP {crm.HttpStatus}): {crm.Message}"),
+        CrmException crm => Write(error, ExitCodes.CrmUnreachable, $"the CRM refused a call ({Described(crm.CrmCode, crm.HttpStatus)}): {crm.Message}"),
         _ => throw ex,
     };
 
@@ -31,6 +35,14 @@ internal static class Failures
 
         return ExitCodes.ConfigurationError;
     }
+
+    /// <summary>The CRM's code and the HTTP status, each only when known (never <c>(, HTTP 200)</c>).</summary>
+    private static string Described(string? code, int? status) =>
+        string.Join(", ", new[] { code, status is { } s ? $"HTTP {s}" : null }.Where(p => !string.IsNullOrEmpty(p)).DefaultIfEmpty("no error code"));
+
+    /// <summary>The message, saying once that the next cycle resumes (the CRM's own message may say it already).</summary>
+    private static string Resumes(string message) =>
+        message.Contains("resumes", StringComparison.OrdinalIgnoreCase) ? message : message + "; the next cycle resumes";
 
     private static int Write(TextWriter error, int code, string message)
     {

@@ -53,7 +53,6 @@ internal sealed class Worker : IAsyncDisposable
     {
         var provider = CrmHost.Compose(configuration, options, logging, clock);
         var path = Path.GetFullPath(options.DatabasePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var store = await SqliteSyncStore.OpenAsync(path, options.OrgId!, options.Provider!, cancellationToken: ct).ConfigureAwait(false);
         var sync = WorkerConfiguration.Bind<SyncOptions>(configuration.GetSection("Sync"), []);
         var rulesEngine = new RulesEngine(rules);

@@ -19,7 +19,7 @@ public static class WorkerConfiguration
         var builder = new ConfigurationBuilder();
         if (path is not null)
         {
-            builder.AddJsonFile(Path.GetFullPath(path), optional: false);
+            AddRequired(builder, path, "--config");
         }
         else
         {
@@ -28,10 +28,29 @@ public static class WorkerConfiguration
 
         if (Environment.GetEnvironmentVariable("CRMSTATESYNC_SECRETS_FILE") is { Length: > 0 } secrets)
         {
-            builder.AddJsonFile(Path.GetFullPath(secrets), optional: false);
+            AddRequired(builder, secrets, "CRMSTATESYNC_SECRETS_FILE");
         }
 
-        return builder.AddEnvironmentVariables("CRMSTATESYNC_").Build();
+        try
+        {
+            return builder.AddEnvironmentVariables("CRMSTATESYNC_").Build();
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ConfigurationFileException(JsonFileErrors.Describe(ex), ex);
+        }
+    }
+
+    /// <summary>A file the admin named: its absence is an error that names it and where it was named.</summary>
+    private static void AddRequired(ConfigurationBuilder builder, string path, string namedBy)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new ConfigurationFileException($"the configuration file {full} ({namedBy}) does not exist");
+        }
+
+        builder.AddJsonFile(full, optional: false);
     }
 
     /// <summary>Every problem of the configuration, each with its key; empty when it is valid.</summary>
@@ -63,17 +82,42 @@ public static class WorkerConfiguration
         return (worker, rules, problems);
     }
 
+    /// <summary>
+    /// Binds a section; when a value does not convert, binds it key by key so every key that does not convert is listed
+    /// (with its full key) and the keys that do are kept, for the section's own validation to see.
+    /// </summary>
     public static T Bind<T>(IConfigurationSection section, List<string> problems)
         where T : class, new()
     {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(problems);
         try
         {
             return section.Get<T>() ?? new T();
         }
+        catch (InvalidOperationException)
+        {
+            var bound = new T();
+            foreach (var child in section.GetChildren())
+            {
+                BindOne(section, child, bound, problems);
+            }
+
+            return bound;
+        }
+    }
+
+    /// <summary>Binds one key (and what is under it) of <paramref name="section"/> into <paramref name="bound"/>.</summary>
+    private static void BindOne(IConfigurationSection section, IConfigurationSection child, object bound, List<string> problems)
+    {
+        var relative = child.AsEnumerable().Select(kv => KeyValuePair.Create(kv.Key[(section.Path.Length + 1)..], kv.Value));
+        try
+        {
+            new ConfigurationBuilder().AddInMemoryCollection(relative).Build().Bind(bound);
+        }
         catch (InvalidOperationException ex)
         {
-            problems.Add($"{section.Path}: {ex.Message}{(ex.InnerException is null ? "" : " " + ex.InnerException.Message)}");
-            return new T();
+            problems.Add($"{child.Path}: {ex.Message}{(ex.InnerException is null ? "" : " " + ex.InnerException.Message)}");
         }
     }
 }

@@ -13,17 +13,21 @@ namespace CrmStateSync.Hosting;
 /// </summary>
 internal static class WorkerHost
 {
-    /// <summary>How long a stop waits for the cycle in progress to finish its batch.</summary>
-    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// What the host adds to <see cref="WorkerOptions.ShutdownTimeout"/>: once that has passed the stop cancels the cycle's
+    /// calls in flight, and the cycle gets this long to unwind before the host stops waiting for it.
+    /// </summary>
+    public static readonly TimeSpan UnwindMargin = TimeSpan.FromSeconds(5);
 
-    public static IHost Build(Worker worker, ILoggerFactory logging, TimeProvider clock)
+    /// <summary>The host of <c>run</c>; <paramref name="stop"/> tells the worker why it stops and when to cut the cycle.</summary>
+    public static IHost Build(Worker worker, ILoggerFactory logging, TimeProvider clock, StopSignal stop)
     {
         var schedule = CycleSchedule.From(worker.Options);
         var health = new WorkerHealth(schedule, clock);
         if (worker.Options.HealthUrls is not { Length: > 0 } urls)
         {
             var builder = Host.CreateApplicationBuilder();
-            AddWorker(builder.Services, builder.Logging, worker, schedule, health, logging, clock);
+            AddWorker(builder.Services, builder.Logging, worker, (schedule, health, stop), logging, clock);
             return builder.Build();
         }
 
@@ -31,7 +35,7 @@ internal static class WorkerHost
         var web = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         web.WebHost.UseKestrelCore().UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         web.Services.AddRoutingCore();
-        AddWorker(web.Services, web.Logging, worker, schedule, health, logging, clock);
+        AddWorker(web.Services, web.Logging, worker, (schedule, health, stop), logging, clock);
         var app = web.Build();
         app.MapGet("/health/live", () => Answer(health.Live()));
         app.MapGet("/health/ready", () => Answer(health.Ready()));
@@ -39,16 +43,18 @@ internal static class WorkerHost
     }
 
     private static void AddWorker(
-        IServiceCollection services, ILoggingBuilder loggingBuilder, Worker worker, CycleSchedule schedule, WorkerHealth health, ILoggerFactory logging, TimeProvider clock)
+        IServiceCollection services, ILoggingBuilder loggingBuilder, Worker worker, (CycleSchedule, WorkerHealth, StopSignal) parts, ILoggerFactory logging, TimeProvider clock)
     {
+        var (schedule, health, stop) = parts;
         loggingBuilder.ClearProviders();
         services.AddSingleton(logging);
         services.AddSingleton(worker);
         services.AddSingleton(schedule);
         services.AddSingleton(health);
         services.AddSingleton(clock);
+        services.AddSingleton(stop);
         services.AddHostedService<SyncWorker>();
-        services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = worker.Options.ShutdownTimeout + UnwindMargin);
     }
 
     private static IResult Answer(HealthReport report) =>

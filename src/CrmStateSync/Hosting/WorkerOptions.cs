@@ -35,6 +35,13 @@ public sealed class WorkerOptions
     /// </summary>
     public string? HealthUrls { get; set; }
 
+    /// <summary>
+    /// How long a stop (Ctrl+C, SIGTERM) waits for the cycle in progress to finish its current chunk's writes and
+    /// journal; after it the calls in flight are cancelled and the process exits with 128 + the signal's number. Keep it
+    /// below the orchestrator's own grace period (Kubernetes: 30 s, Docker: 10 s). Default 30 seconds.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public IEnumerable<string> Validate()
     {
         if (Provider is not ("salesforce" or "hubspot"))
@@ -55,6 +62,11 @@ public sealed class WorkerOptions
         if (Interval < TimeSpan.FromSeconds(10))
         {
             yield return $"{Section}:Interval: at least 10 seconds (was {Interval})";
+        }
+
+        if (ShutdownTimeout < TimeSpan.FromSeconds(1))
+        {
+            yield return $"{Section}:ShutdownTimeout: at least 1 second (was {ShutdownTimeout})";
         }
 
         foreach (var problem in WorkerScheduleValidation.Problems(this))

@@ -8,13 +8,15 @@ namespace CrmStateSync.Logging;
 
 /// <summary>
 /// Serilog behind Microsoft.Extensions.Logging: readable text on a terminal, compact JSON when the error stream is
-/// redirected (a container, a service). Logs go to the error stream so a command's own output stays clean.
+/// redirected (a container, a service). Logs go to the error stream so a command's own output stays clean. Every
+/// logger built here masks secrets in its events (<see cref="SecretRedaction"/>), whatever the level.
 /// </summary>
 internal static class WorkerLogging
 {
     /// <summary>
     /// The worker's logging from its configuration: a <c>Serilog</c> section (levels, overrides, sinks, enrichers as
     /// Serilog.Settings.Configuration reads them) when present, else the defaults of <see cref="Create(bool, LogEventLevel)"/>.
+    /// A section without <c>WriteTo</c> (for example only <c>Serilog:MinimumLevel:Default</c>) keeps the default console.
     /// </summary>
     public static ILoggerFactory Create(IConfiguration configuration, bool json)
     {
@@ -24,8 +26,8 @@ internal static class WorkerLogging
             return Create(json);
         }
 
-        var logger = new LoggerConfiguration().ReadFrom.Configuration(configuration).CreateLogger();
-        return LoggerFactory.Create(b => b.AddSerilog(logger, dispose: true));
+        var settings = new LoggerConfiguration().ReadFrom.Configuration(configuration);
+        return Build(configuration.GetSection("Serilog:WriteTo").Exists() ? settings : ToConsole(settings, json));
     }
 
     public static ILoggerFactory Create(bool json, LogEventLevel minimum = LogEventLevel.Information)
@@ -36,9 +38,16 @@ internal static class WorkerLogging
             .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
             .MinimumLevel.Override("Polly", LogEventLevel.Warning)
             .Enrich.FromLogContext();
-        configuration = json
-            ? configuration.WriteTo.Console(new CompactJsonFormatter(), standardErrorFromLevel: LogEventLevel.Verbose)
-            : configuration.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}", standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
-        return LoggerFactory.Create(b => b.AddSerilog(configuration.CreateLogger(), dispose: true));
+        return Build(ToConsole(configuration, json));
+    }
+
+    private static LoggerConfiguration ToConsole(LoggerConfiguration configuration, bool json) => json
+        ? configuration.WriteTo.Console(new CompactJsonFormatter(), standardErrorFromLevel: LogEventLevel.Verbose)
+        : configuration.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}", standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+
+    private static ILoggerFactory Build(LoggerConfiguration configuration)
+    {
+        var logger = configuration.Enrich.With(new SecretRedaction()).CreateLogger();
+        return LoggerFactory.Create(b => b.AddSerilog(logger, dispose: true));
     }
 }

@@ -89,6 +89,23 @@ public partial class EvaluateCommandTests
         }
     }
 
+    [TestCase("""{"hello": "world"}""", Description = "a JSON object without an accounts array")]
+    [TestCase("""{"asOf": "2026-11-23", "accounts": []}""", Description = "an empty accounts array")]
+    [TestCase("[]", Description = "an empty bare array")]
+    public void Evaluate_InputWithNoAccounts_SaysSoAndExitsInputError(string json)
+    {
+        var input = _temp.Write("snapshots.json", json);
+
+        var run = CommandRun.Of("evaluate", "--input", input);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.InputError));
+            Assert.That(run.Error, Does.Contain(input).And.Contain("holds no accounts"));
+            Assert.That(run.Output, Is.Empty);
+        }
+    }
+
     [Test]
     public void Evaluate_InputFileMissing_ExitsInputError()
     {

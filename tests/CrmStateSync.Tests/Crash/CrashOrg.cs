@@ -100,6 +100,14 @@ internal sealed class CrashOrg : IAsyncDisposable
             Lines(Salesforce.TableOf("Task").OrderedById().Select(t => $"{t["WhatId"]} {t["Subject"]}")));
     }
 
+    /// <summary>The run rows' outcomes, oldest first (null: still running, or died).</summary>
+    public async Task<IReadOnlyList<string?>> RunOutcomesAsync()
+    {
+        await using var store = await SqliteSyncStore.OpenAsync(DatabasePath, OrgId, "salesforce").ConfigureAwait(false);
+        var runs = await store.RecentRunsAsync(100, CancellationToken.None).ConfigureAwait(false);
+        return [.. runs.Reverse().Select(r => r.Outcome)];
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Sandbox.DisposeAsync().ConfigureAwait(false);

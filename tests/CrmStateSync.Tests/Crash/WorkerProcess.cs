@@ -17,8 +17,18 @@ internal sealed class WorkerProcess : IDisposable
     private readonly StringBuilder _error = new();
 
     private WorkerProcess(params string[] args)
+        : this(new Dictionary<string, string>(), args)
+    {
+    }
+
+    private WorkerProcess(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo(DotnetHost()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "crmstatesync.dll"));
         foreach (var arg in args)
         {
@@ -48,6 +58,12 @@ internal sealed class WorkerProcess : IDisposable
     /// <summary>Starts <c>sync --once --config <paramref name="config"/></c>.</summary>
     public static WorkerProcess SyncOnce(string config) => new("sync", "--once", "--config", config);
 
+    /// <summary>Starts <c>run --config <paramref name="config"/></c> (the long-running worker).</summary>
+    public static WorkerProcess Run(string config) => new("run", "--config", config);
+
+    /// <summary>Starts the executable with <paramref name="args"/> and extra environment variables.</summary>
+    public static WorkerProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args) => new(environment, args);
+
     /// <summary>Runs <c>sync --once</c> to its end (bounded by <see cref="Timeout"/>); returns the exit code and what it printed.</summary>
     public static async Task<(int ExitCode, string Printed)> RunSyncOnceAsync(string config)
     {
@@ -61,6 +77,34 @@ internal sealed class WorkerProcess : IDisposable
     {
         await _process.WaitForExitAsync().WaitAsync(Timeout).ConfigureAwait(false);
         return _process.ExitCode;
+    }
+
+    /// <summary>Sends the child a signal by name (<c>TERM</c>, <c>INT</c>) through <c>kill</c>, as an orchestrator or a terminal does.</summary>
+    public async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-s", signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false })!;
+        await kill.WaitForExitAsync().WaitAsync(Timeout).ConfigureAwait(false);
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -s {signal} {_process.Id} exited {kill.ExitCode}");
+        }
+    }
+
+    /// <summary>Waits (bounded) until the child has printed <paramref name="text"/>; false when it exited or the time ran out first.</summary>
+    public async Task<bool> PrintedAsync(string text)
+    {
+        var until = DateTime.UtcNow + Timeout;
+        while (!Printed.Contains(text, StringComparison.Ordinal))
+        {
+            if (_process.HasExited || DateTime.UtcNow > until)
+            {
+                return Printed.Contains(text, StringComparison.Ordinal);
+            }
+
+            await Task.Delay(50).ConfigureAwait(false);
+        }
+
+        return true;
     }
 
     /// <summary>Kills the child and its children at once (SIGKILL), then waits for it to be gone.</summary>

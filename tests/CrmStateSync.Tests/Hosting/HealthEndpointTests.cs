@@ -24,7 +24,8 @@ public class HealthEndpointTests
         var (options, rules, problems) = WorkerConfiguration.Validate(configuration);
         Assert.That(problems, Is.Empty);
         await using var worker = await Worker.StartAsync(configuration, options, rules!, NullLoggerFactory.Instance, TimeProvider.System, CancellationToken.None);
-        using var host = WorkerHost.Build(worker, NullLoggerFactory.Instance, TimeProvider.System);
+        using var stop = StopSignal.Manual(options.ShutdownTimeout, NullLogger.Instance);
+        using var host = WorkerHost.Build(worker, NullLoggerFactory.Instance, TimeProvider.System, stop);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
         await host.StartAsync();
