@@ -3,7 +3,7 @@ namespace CrmStateSync.Store.Tests;
 public class WorkerStateTests : StoreTestBase
 {
     [Test]
-    public void SchemaVersion_WithWorkerStateCursorSettlingAndTaskDetails_IsFive() => Assert.That(SqliteSyncStore.SchemaVersion, Is.EqualTo(5));
+    public void SchemaVersion_WithWorkerStateCursorSettlingTaskDetailsAndProblems_IsSix() => Assert.That(SqliteSyncStore.SchemaVersion, Is.EqualTo(6));
 
     [Test]
     public async Task GetState_NeverSet_IsNull()

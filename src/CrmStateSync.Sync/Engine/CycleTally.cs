@@ -15,6 +15,9 @@ internal sealed class CycleTally(bool keepOutcomes)
     public int Rejected { get; private set; }
     public int Tasks { get; private set; }
 
+    /// <summary>Accounts whose evaluation failed (each recorded as a problem).</summary>
+    public int Problems { get; private set; }
+
     public IReadOnlyList<AccountOutcome> Outcomes => _kept;
 
     public void AddEvaluated(IReadOnlyList<AccountOutcome> outcomes)
@@ -28,6 +31,8 @@ internal sealed class CycleTally(bool keepOutcomes)
         }
     }
 
+    public void AddProblems(int problems) => Problems += problems;
+
     public void AddSettled(int tasks, int written, int rejected) => (Tasks, Written, Rejected) = (Tasks + tasks, Written + written, Rejected + rejected);
 
     public RunSummary Summary(RunSummary pulled) => pulled with
@@ -38,6 +43,7 @@ internal sealed class CycleTally(bool keepOutcomes)
         Written = Written,
         Rejected = Rejected,
         Tasks = Tasks,
-        Outcome = Rejected > 0 || pulled.Problems > 0 ? "partial" : "ok",
+        Problems = pulled.Problems + Problems,
+        Outcome = Rejected > 0 || pulled.Problems + Problems > 0 ? "partial" : "ok",
     };
 }

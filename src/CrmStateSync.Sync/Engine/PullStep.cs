@@ -29,6 +29,8 @@ internal sealed partial class PullStep(ICrmConnector crm, ISyncStore store, Sync
             problems += bad;
         }
 
+        // Only now is "unknown account" decidable: accounts are pulled first, and a child may name one cached earlier.
+        problems += await store.ReviewPullAsync(ct).ConfigureAwait(false);
         return new PullResult(cursors, read, problems, removed);
     }
 
@@ -74,7 +76,7 @@ internal sealed partial class PullStep(ICrmConnector crm, ISyncStore store, Sync
             foreach (var problem in change.Problems)
             {
                 problems++;
-                LogProblem(logger, problem.RecordId, problem.Field, problem.Value, problem.Message);
+                LogProblem(logger, problem.RecordId, problem.Field, problem.Value, problem.Message, change.KeptAside ? "kept aside" : "read without it");
             }
 
             if (cursor.IsBefore(change.ModifiedAt, change.Id))
@@ -97,8 +99,8 @@ internal sealed partial class PullStep(ICrmConnector crm, ISyncStore store, Sync
         return (cursor, read, problems);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Unreadable CRM value: record {RecordId} field {Field} value '{Value}' {Problem}")]
-    private static partial void LogProblem(ILogger logger, string recordId, string field, string? value, string problem);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unreadable CRM value: record {RecordId} field {Field} value '{Value}' {Problem} ({Handling})")]
+    private static partial void LogProblem(ILogger logger, string recordId, string field, string? value, string problem, string handling);
 }
 
 /// <summary>What a pull read: the cursors to save once the cycle is durable, counts, and cached records swept away.</summary>
