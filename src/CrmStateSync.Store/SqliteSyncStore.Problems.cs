@@ -35,6 +35,25 @@ public sealed partial class SqliteSyncStore
             cancellationToken);
     }
 
+    /// <summary>Closes the open evaluation failures of accounts that were evaluated and settled since (the run in progress's).</summary>
+    public Task CloseEvaluationProblemsAsync(IReadOnlyList<string> accountIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(accountIds);
+        return InTransactionAsync(
+            async (c, tx) =>
+            {
+                const string Open = "object = 'Account' AND field = '" + Sync.Ports.RecordProblem.Evaluation + "' AND closed_at IS NULL";
+                if (_run == 0 || !await c.ScalarAsync<bool>($"SELECT EXISTS (SELECT 1 FROM problems WHERE {Open})", null, tx, cancellationToken).ConfigureAwait(false))
+                {
+                    return 0;
+                }
+
+                var rows = accountIds.Select(id => new { Id = id, Now = Now(), Run = _run }).ToList();
+                return await c.ExecAsync($"UPDATE problems SET closed_at = @Now, closed_run_id = @Run WHERE {Open} AND record_id = @Id", rows, tx, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
     /// <summary>Accounts kept aside (an open problem in one of their input fields): not evaluated until read back fine.</summary>
     public Task<IReadOnlySet<string>> KeptAsideAccountsAsync(CancellationToken cancellationToken) =>
         UseAsync(

@@ -77,7 +77,12 @@ public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
         return ids;
     }
 
-    public Task ClearChangedAsync(IReadOnlyList<string> accountIds, CancellationToken cancellationToken) => Store.ClearDirtyAsync(accountIds, cancellationToken);
+    /// <summary>The accounts were evaluated and settled: their changed marks go, and so do their evaluation failures.</summary>
+    public async Task ClearChangedAsync(IReadOnlyList<string> accountIds, CancellationToken cancellationToken)
+    {
+        await Store.ClearDirtyAsync(accountIds, cancellationToken).ConfigureAwait(false);
+        await Store.CloseEvaluationProblemsAsync(accountIds, cancellationToken).ConfigureAwait(false);
+    }
 
     public Task SupersedeRejectedAsync(IReadOnlyList<string> accountIds, CancellationToken cancellationToken) => Store.SupersedeRejectedAsync(accountIds, cancellationToken);
 
