@@ -25,7 +25,10 @@ public sealed partial class SqliteSyncStore
         WHERE (@RunId IS NULL OR RunId = @RunId) AND (@OpenOnly = 0 OR ClosedAt IS NULL)
         """;
 
-    /// <summary>The problems matching <paramref name="filter"/>, in the order they were met.</summary>
+    /// <summary>
+    /// The problems matching <paramref name="filter"/>, in the order they were met. A file from before the problems table
+    /// (opened read-only, not migrated yet) lists its refused writes only.
+    /// </summary>
     public Task<IReadOnlyList<ProblemEntry>> ListProblemsAsync(ProblemFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -33,7 +36,8 @@ public sealed partial class SqliteSyncStore
         return UseAsync(
             async c =>
             {
-                var problems = await c.ListAsync<ProblemDbRow>(
+                var hasTable = await c.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'problems')", null, null, cancellationToken).ConfigureAwait(false);
+                var problems = !hasTable ? [] : await c.ListAsync<ProblemDbRow>(
                     $"SELECT {ProblemColumns} FROM problems WHERE (@RunId IS NULL OR run_id = @RunId) AND (@OpenOnly = 0 OR closed_at IS NULL)", args, null, cancellationToken).ConfigureAwait(false);
                 var rejected = await c.ListAsync<RejectedDbRow>(RejectedSql, args, null, cancellationToken).ConfigureAwait(false);
                 return (IReadOnlyList<ProblemEntry>)[.. problems.Select(p => p.ToEntry()).Concat(rejected.Select(r => r.ToEntry())).OrderBy(p => p.DetectedAt).ThenBy(p => p.Id)];

@@ -5,9 +5,13 @@ namespace CrmStateSync.Store;
 /// <summary>Run history: one row per cycle.</summary>
 public sealed partial class SqliteSyncStore
 {
+    /// <summary>The columns every schema version has (reports open older files read-only, unmigrated).</summary>
     private const string RunColumns =
         "id AS Id, kind AS Kind, started_at AS StartedAt, finished_at AS FinishedAt, outcome AS Outcome, read AS Read, " +
-        "evaluated AS Evaluated, written AS Written, rejected AS Rejected, conflicts AS Conflicts, api_calls AS ApiCalls, problems AS Problems";
+        "evaluated AS Evaluated, written AS Written, rejected AS Rejected, conflicts AS Conflicts, api_calls AS ApiCalls";
+
+    /// <summary>The run columns of a migrated file, the problems count included.</summary>
+    private const string RunColumnsWithProblems = RunColumns + ", problems AS Problems";
 
     /// <summary>Records the start of a run of the given kind (<c>sync</c>, <c>backfill</c> …); returns its id.</summary>
     public Task<long> StartRunAsync(string kind, CancellationToken cancellationToken)
@@ -48,7 +52,7 @@ public sealed partial class SqliteSyncStore
             async c =>
             {
                 var rows = await c.ListAsync<RunDbRow>(
-                    $"SELECT {RunColumns} FROM runs ORDER BY id DESC LIMIT @Count",
+                    $"SELECT {RunColumnsWithProblems} FROM runs ORDER BY id DESC LIMIT @Count",
                     new { Count = count },
                     null,
                     cancellationToken).ConfigureAwait(false);

@@ -172,6 +172,30 @@ public class ProblemTests : StoreTestBase
         });
     }
 
+    [Test(Description = "Problems an admin can read: a file from before the problems table, opened read-only (not migrated), lists its refused writes; reports still read its runs")]
+    public async Task OpenReadOnly_FileFromSchemaFive_ListsRefusedWritesAndReportsReadRuns()
+    {
+        var store = await OpenAsync();
+        var run = await store.StartRunAsync("sync", Ct);
+        var batch = await store.BeginBatchAsync([new JournalWrite(new AccountWrite("001", new Dictionary<string, object?> { ["stage"] = "Adopting" }))], Ct);
+        await store.CompleteBatchAsync(batch, [WriteResult.Failed("001", false, new CrmError("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", "bad value", []))], Ct);
+        await store.FinishRunAsync(run, "partial", new RunCounts(Rejected: 1), Ct);
+        await CloseAsync(store);
+        using (var c = Raw())
+        {
+            using var downgrade = c.CreateCommand();
+            downgrade.CommandText = "DROP TABLE problems; ALTER TABLE runs DROP COLUMN problems; UPDATE schema_info SET version = 5;";
+            downgrade.ExecuteNonQuery();
+        }
+
+        await using var old = await SqliteSyncStore.OpenReadOnlyAsync(DbPath, Ct);
+        var problems = await old.ListProblemsAsync(new ProblemFilter(), Ct);
+        var data = await old.ReadReportDataAsync(Ct);
+
+        Assert.That(problems.Select(p => (p.RecordId, p.Field, p.Kind, p.Message)), Is.EqualTo(new[] { ("001", "stage", ProblemKind.Rejected, "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST: bad value") }));
+        Assert.That(data.Runs, Has.Count.EqualTo(1));
+    }
+
     private static CrmChange<T> Upsert<T>(string id, T record, int minutes = 1) where T : class => new(id, Some.At(minutes), record, false, []);
 
     private static CrmChange<T> KeptAside<T>(string id, T record, string field, string? value, int minutes = 2) where T : class =>
