@@ -74,18 +74,24 @@ public sealed partial class SqliteSyncStore
     }
 
     /// <summary>
-    /// One change: deleted → removed; kept aside → a child is removed from the cache (its account, marked changed, is
-    /// evaluated without it), an account is cached but held from evaluation; else upserted. An exception while caching
-    /// one record (not a failure of the store itself) is that record's problem: it is kept aside, the run goes on.
+    /// One change: deleted → removed; kept aside → a child's bad copy is not cached (the last good copy, if any, stays
+    /// where it was, so its account is evaluated as if the bad edit had not happened: evaluating without it would stamp
+    /// entry dates a fix cannot take back), an account is cached but held from evaluation; else upserted. An exception
+    /// while caching one record (not a failure of the store itself) is that record's problem: it is kept aside, the run goes on.
     /// </summary>
     private async Task<(bool Applied, List<NewProblem> Problems)> ApplyOneAsync<T>(
         SqliteConnection c, SqliteTransaction tx, CrmObject kind, CrmChange<T> change, Func<SqliteConnection, SqliteTransaction, CrmChange<T>, CancellationToken, Task<bool>> upsert, CancellationToken ct)
         where T : class
     {
         var problems = ProblemsOf(kind, change);
-        if (change.Deleted || (change.KeptAside && kind != CrmObject.Account))
+        if (change.Deleted)
         {
             return (await DeleteRowAsync(c, tx, kind, change.Id, ct).ConfigureAwait(false), problems);
+        }
+
+        if (change.KeptAside && kind != CrmObject.Account)
+        {
+            return (false, problems);
         }
 
         try

@@ -35,7 +35,7 @@ public sealed record CrmChange<T>(string Id, DateTimeOffset ModifiedAt, T? Recor
 {
     /// <summary>
     /// The record is kept aside (sync.md "No record stops a cycle"): an opportunity, contact or usage row with any
-    /// problem is not cached (a copy cached before is removed from its account); an account with a problem in an input
+    /// problem is not cached (a good copy cached before stays where it was); an account with a problem in an input
     /// field is cached but not evaluated. Either way until a later read returns it fixed. Default false.
     /// </summary>
     public bool KeptAside { get; init; }

@@ -63,6 +63,42 @@ public class KeptAsideTests
         });
     }
 
+    [TestCase("salesforce", TestName = "No record stops a cycle (Salesforce): a synced contact made private and a deal unlinked keep their last good copy; once fixed nothing differs")]
+    [TestCase("hubspot", TestName = "No record stops a cycle (HubSpot): a synced contact and deal losing their company keep their last good copy; once fixed nothing differs")]
+    public async Task RunCycle_SyncedChildrenBrokenThenFixed_AccountsEvaluatedAsIfNeverBroken(string crm)
+    {
+        await using var s = await SyncScenario.StartAsync([E2e.Healthy(), E2e.NewCustomer()], crm: crm);
+        await s.CycleAsync();
+        var before = Managed(s);
+        var writes = s.Requests.Writes;
+        var champion = s.ChildrenOf("Contact", "Steady Inc")[1];
+        var deal = s.ChildrenOf("Opportunity", "Fresh Co").Single();
+        s.LinkTo("Contact", champion, null);
+        s.LinkTo("Opportunity", deal, null);
+
+        var broken = await s.CycleAsync();
+        var whileBroken = Managed(s);
+        s.LinkTo("Contact", champion, s.IdOf("Steady Inc"));
+        s.LinkTo("Opportunity", deal, s.IdOf("Fresh Co"));
+        var fixedCycle = await s.CycleAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((broken.Summary.Outcome, broken.Summary.Problems), Is.EqualTo(("partial", 2)));
+            Assert.That(whileBroken, Is.EqualTo(before), "Fresh Co keeps its deal, Steady Inc its champion: no entry date is stamped from a bad edit");
+            Assert.That(fixedCycle.Summary.Outcome, Is.EqualTo("ok"));
+            Assert.That(Managed(s), Is.EqualTo(before));
+            Assert.That(s.Requests.Writes, Is.EqualTo(writes), "nothing to write, while broken or once fixed");
+            Assert.That(Problems(s, "--open"), Is.Empty);
+        });
+    }
+
+    private static List<string?> Managed(SyncScenario s) =>
+        [.. new[] { "Steady Inc", "Fresh Co" }.SelectMany(n => new[]
+        {
+            s.Text(n, ManagedField.Stage), s.Text(n, ManagedField.StageEntryDate("New Customer")), s.Text(n, ManagedField.State(Rules.Model.CsState.MultiStakeholderEngagement)),
+        })];
+
     private static List<(string Object, string Record, string Field, string? Value)> Problems(SyncScenario s, params string[] filters)
     {
         var run = CommandRun.Of(["problems", "list", "--database", s.DatabasePath, "--format", "json", .. filters]);
