@@ -30,7 +30,13 @@ internal sealed partial class PullStep(ICrmConnector crm, ISyncStore store, Sync
         }
 
         // Only now is "unknown account" decidable: accounts are pulled first, and a child may name one cached earlier.
-        problems += await store.ReviewPullAsync(ct).ConfigureAwait(false);
+        var reviewed = await store.ReviewPullAsync(ct).ConfigureAwait(false);
+        if (reviewed > 0)
+        {
+            LogReviewed(logger, reviewed);
+        }
+
+        problems += reviewed;
         return new PullResult(cursors, read, problems, removed);
     }
 
@@ -98,6 +104,9 @@ internal sealed partial class PullStep(ICrmConnector crm, ISyncStore store, Sync
 
         return (cursor, read, problems);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} record(s) kept aside after the pull (their account is not held, or they could not be cached); `problems list --open` names them")]
+    private static partial void LogReviewed(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unreadable CRM value: record {RecordId} field {Field} value '{Value}' {Problem} ({Handling})")]
     private static partial void LogProblem(ILogger logger, string recordId, string field, string? value, string problem, string handling);
