@@ -56,16 +56,53 @@ public sealed partial class SqliteSyncStore
             async (c, tx) =>
             {
                 await NoteSeenAsync(c, tx, kind, changes, ct).ConfigureAwait(false);
+                var track = await AnyOpenProblemAsync(c, tx, kind, ct).ConfigureAwait(false);
                 var changed = 0;
                 foreach (var change in changes)
                 {
-                    var applied = change.Deleted ? await DeleteRowAsync(c, tx, kind, change.Id, ct).ConfigureAwait(false)
-                        : change.Record is not null && await upsert(c, tx, change, ct).ConfigureAwait(false);
+                    var (applied, problems) = await ApplyOneAsync(c, tx, kind, change, upsert, ct).ConfigureAwait(false);
                     changed += applied ? 1 : 0;
+                    if (track || problems.Count > 0)
+                    {
+                        await NoteProblemsAsync(c, tx, kind, change.Id, problems, ct).ConfigureAwait(false);
+                    }
                 }
 
                 return changed;
             },
             ct);
+    }
+
+    /// <summary>
+    /// One change: deleted → removed; kept aside → a child's bad copy is not cached (the last good copy, if any, stays
+    /// where it was, so its account is evaluated as if the bad edit had not happened: evaluating without it would stamp
+    /// entry dates a fix cannot take back), an account is cached but held from evaluation; else upserted. An exception
+    /// while caching one record (not a failure of the store itself) is that record's problem: it is kept aside, the run goes on.
+    /// </summary>
+    private async Task<(bool Applied, List<NewProblem> Problems)> ApplyOneAsync<T>(
+        SqliteConnection c, SqliteTransaction tx, CrmObject kind, CrmChange<T> change, Func<SqliteConnection, SqliteTransaction, CrmChange<T>, CancellationToken, Task<bool>> upsert, CancellationToken ct)
+        where T : class
+    {
+        var problems = ProblemsOf(kind, change);
+        if (change.Deleted)
+        {
+            return (await DeleteRowAsync(c, tx, kind, change.Id, ct).ConfigureAwait(false), problems);
+        }
+
+        if (change.KeptAside && kind != CrmObject.Account)
+        {
+            return (false, problems);
+        }
+
+        try
+        {
+            return (change.Record is not null && await upsert(c, tx, change, ct).ConfigureAwait(false), problems);
+        }
+        catch (Exception ex) when (ex is not SqliteException and not OperationCanceledException)
+        {
+            _cacheFailures++;
+            problems.Add(new NewProblem(kind.ToString(), change.Id, "(record)", null, "could not be cached: " + ex.Message, ProblemKind.Failed, true));
+            return (false, problems);
+        }
     }
 }

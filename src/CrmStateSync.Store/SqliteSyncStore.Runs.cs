@@ -5,16 +5,25 @@ namespace CrmStateSync.Store;
 /// <summary>Run history: one row per cycle.</summary>
 public sealed partial class SqliteSyncStore
 {
+    /// <summary>The columns every schema version has (reports open older files read-only, unmigrated).</summary>
     private const string RunColumns =
         "id AS Id, kind AS Kind, started_at AS StartedAt, finished_at AS FinishedAt, outcome AS Outcome, read AS Read, " +
         "evaluated AS Evaluated, written AS Written, rejected AS Rejected, conflicts AS Conflicts, api_calls AS ApiCalls";
+
+    /// <summary>The run columns of a migrated file, the problems count included.</summary>
+    private const string RunColumnsWithProblems = RunColumns + ", problems AS Problems";
 
     /// <summary>Records the start of a run of the given kind (<c>sync</c>, <c>backfill</c> …); returns its id.</summary>
     public Task<long> StartRunAsync(string kind, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(kind);
         return InTransactionAsync(
-            (c, tx) => c.ScalarAsync<long>("INSERT INTO runs (kind, started_at) VALUES (@Kind, @Now) RETURNING id", new { Kind = kind, Now = Now() }, tx, cancellationToken),
+            async (c, tx) =>
+            {
+                // Problems met from now on are this run's.
+                _run = await c.ScalarAsync<long>("INSERT INTO runs (kind, started_at) VALUES (@Kind, @Now) RETURNING id", new { Kind = kind, Now = Now() }, tx, cancellationToken).ConfigureAwait(false);
+                return _run;
+            },
             cancellationToken);
     }
 
@@ -26,10 +35,10 @@ public sealed partial class SqliteSyncStore
             (c, tx) => c.ExecAsync(
                 """
                 UPDATE runs SET finished_at = @Now, outcome = @Outcome, read = @Read, evaluated = @Evaluated, written = @Written,
-                    rejected = @Rejected, conflicts = @Conflicts, api_calls = @ApiCalls
+                    rejected = @Rejected, conflicts = @Conflicts, api_calls = @ApiCalls, problems = @Problems
                 WHERE id = @Id
                 """,
-                new { Id = runId, Now = Now(), Outcome = outcome, counts.Read, counts.Evaluated, counts.Written, counts.Rejected, counts.Conflicts, counts.ApiCalls },
+                new { Id = runId, Now = Now(), Outcome = outcome, counts.Read, counts.Evaluated, counts.Written, counts.Rejected, counts.Conflicts, counts.ApiCalls, counts.Problems },
                 tx,
                 cancellationToken),
             cancellationToken).ConfigureAwait(false) == 1;
@@ -43,7 +52,7 @@ public sealed partial class SqliteSyncStore
             async c =>
             {
                 var rows = await c.ListAsync<RunDbRow>(
-                    $"SELECT {RunColumns} FROM runs ORDER BY id DESC LIMIT @Count",
+                    $"SELECT {RunColumnsWithProblems} FROM runs ORDER BY id DESC LIMIT @Count",
                     new { Count = count },
                     null,
                     cancellationToken).ConfigureAwait(false);
@@ -65,8 +74,9 @@ public sealed partial class SqliteSyncStore
         public int Rejected { get; set; }
         public int Conflicts { get; set; }
         public long ApiCalls { get; set; }
+        public int Problems { get; set; }
 
         public RunRecord ToRecord() =>
-            new(Id, Kind, Iso.ParseInstant(StartedAt), Iso.ParseInstantOrNull(FinishedAt), Outcome, new RunCounts(Read, Evaluated, Written, Rejected, Conflicts, ApiCalls));
+            new(Id, Kind, Iso.ParseInstant(StartedAt), Iso.ParseInstantOrNull(FinishedAt), Outcome, new RunCounts(Read, Evaluated, Written, Rejected, Conflicts, ApiCalls, Problems));
     }
 }

@@ -33,8 +33,18 @@ public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
     {
         var dirty = await Store.DirtyAccountsAsync(cancellationToken).ConfigureAwait(false);
         var rejected = await Store.RejectedEntriesAsync(cancellationToken).ConfigureAwait(false);
-        return [.. dirty.Union(rejected.Where(e => e.Transient).Select(e => e.AccountId), StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        var keptAside = await Store.KeptAsideAccountsAsync(cancellationToken).ConfigureAwait(false);
+        return [.. dirty.Union(rejected.Where(e => e.Transient).Select(e => e.AccountId), StringComparer.Ordinal).Where(id => !keptAside.Contains(id)).Order(StringComparer.Ordinal)];
     }
+
+    public async Task<int> ReviewPullAsync(CancellationToken cancellationToken)
+    {
+        var review = await Store.ReviewPullAsync(cancellationToken).ConfigureAwait(false);
+        return review.UnknownAccounts + review.CacheFailures;
+    }
+
+    public Task AddProblemsAsync(IReadOnlyList<RecordProblem> problems, CancellationToken cancellationToken) =>
+        Store.AddProblemsAsync([.. problems.Select(p => new NewProblem(p.CrmObject.ToString(), p.RecordId, p.Field, p.Value, p.Message, ProblemKind.Failed, p.KeptAside))], cancellationToken);
 
     public Task BeginSweepAsync(CrmObject crmObject, CancellationToken cancellationToken) => Store.BeginSweepAsync(crmObject, cancellationToken);
 
@@ -54,16 +64,25 @@ public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
 
     public async Task<IReadOnlyList<string>> AllAccountsAsync(CancellationToken cancellationToken)
     {
+        var keptAside = await Store.KeptAsideAccountsAsync(cancellationToken).ConfigureAwait(false);
         var ids = new List<string>();
         await foreach (var id in Store.AllAccountIdsAsync(cancellationToken).ConfigureAwait(false))
         {
-            ids.Add(id);
+            if (!keptAside.Contains(id))
+            {
+                ids.Add(id);
+            }
         }
 
         return ids;
     }
 
-    public Task ClearChangedAsync(IReadOnlyList<string> accountIds, CancellationToken cancellationToken) => Store.ClearDirtyAsync(accountIds, cancellationToken);
+    /// <summary>The accounts were evaluated and settled: their changed marks go, and so do their evaluation failures.</summary>
+    public async Task ClearChangedAsync(IReadOnlyList<string> accountIds, CancellationToken cancellationToken)
+    {
+        await Store.ClearDirtyAsync(accountIds, cancellationToken).ConfigureAwait(false);
+        await Store.CloseEvaluationProblemsAsync(accountIds, cancellationToken).ConfigureAwait(false);
+    }
 
     public Task SupersedeRejectedAsync(IReadOnlyList<string> accountIds, CancellationToken cancellationToken) => Store.SupersedeRejectedAsync(accountIds, cancellationToken);
 
@@ -152,7 +171,7 @@ public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
     public Task FinishRunAsync(long runId, RunSummary summary, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        var counts = new RunCounts(summary.Read, summary.Evaluated, summary.Written, summary.Rejected, summary.Conflicts, summary.ApiCalls);
+        var counts = new RunCounts(summary.Read, summary.Evaluated, summary.Written, summary.Rejected, summary.Conflicts, summary.ApiCalls, summary.Problems);
         return Store.FinishRunAsync(runId, summary.Outcome, counts, cancellationToken);
     }
 

@@ -22,6 +22,7 @@ public static partial class Program
             SyncCommand.Create(output, error, logging, clock),
             RunCommand.Create(error, logging, clock),
             ConflictsCommand.Create(output, error, clock),
+            ProblemsCommand.Create(output, error),
             SandboxCommand.Create(output, clock),
             HealthCommand.Create(output, clock),
             SchemaCommand.Create(output, error, logging, clock),

@@ -68,20 +68,20 @@ public sealed class HubSpotListReadTests
         var opportunity = change.Record!.Opportunity;
         Assert.That((opportunity.CloseDate, opportunity.IsClosed, opportunity.IsWon, opportunity.Type), Is.EqualTo((new DateOnly(2026, 3, 1), true, false, (Rules.Model.OpportunityType?)null)));
         Assert.That(opportunity.ContractStart, Is.EqualTo(new DateOnly(2026, 1, 1)), "a number where a string was expected is read as its text");
-        Assert.That(change.Record.AccountId, Is.EqualTo("c42"));
+        Assert.That(change.Record.AccountId, Is.EqualTo("942"));
     }
 
     [Test]
     public async Task ReadUsage_FirstRead_MetricsAndCompanyFromAssociation()
     {
-        var row = Some.Record("u1", new JsonObject { ["usage_date"] = "2026-05-18", ["active_users"] = "12", ["value_actions"] = "3", ["core_events"] = "40", ["projects_created"] = "2" });
+        var row = Some.Record("51", new JsonObject { ["usage_date"] = "2026-05-18", ["active_users"] = "12", ["value_actions"] = "3", ["core_events"] = "40", ["projects_created"] = "2" });
         Some.Json(_hs.Server, Request.Create().WithPath("/crm/v3/objects/cs_usage").UsingGet(), 200, Some.Page([row]));
         Some.Associations(_hs.Server, "cs_usage");
 
         var usage = (await Some.All(_hs.Connector().ReadUsageAsync(ReadCursor.Start, default))).Single().Record!;
 
         Assert.That((usage.Id, usage.AccountId, usage.Usage.Date, usage.Usage.ActiveUsers, usage.Usage.ValueActions, usage.Usage.CoreEvents),
-            Is.EqualTo(("u1", "cu1", new DateOnly(2026, 5, 18), 12, 3, 40)));
+            Is.EqualTo(("51", "951", new DateOnly(2026, 5, 18), 12, 3, 40)));
         Assert.That(usage.Usage.Metrics["projects_created"], Is.EqualTo(2d));
         Assert.That(_hs.Calls("GET", "/cs_usage").Single().RequestMessage.Query!["properties"][0].Split(','), Does.Contain("projects_created").And.Not.Contain("accountId"));
     }

@@ -30,7 +30,7 @@ public sealed class HubSpotSearchReadTests
         Assert.That(_hs.Calls("POST", "/deals/search"), Has.Count.EqualTo(3), "⌈450/200⌉ search pages");
         var links = _hs.Calls("POST", "/crm/v4/associations/deals/companies/batch/read");
         Assert.That(links.Select(c => HubSpotHarness.Body(c).GetProperty("inputs").GetArrayLength()), Is.EqualTo(new[] { 200, 200, 50 }));
-        Assert.That(changes[0].Record!.AccountId, Is.EqualTo("c1"));
+        Assert.That(changes[0].Record!.AccountId, Is.EqualTo("91"));
         Assert.That(changes.Select(c => c.Id).Distinct().Count(), Is.EqualTo(450));
     }
 

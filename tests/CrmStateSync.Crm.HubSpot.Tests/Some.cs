@@ -36,7 +36,7 @@ internal static class Some
         return page;
     }
 
-    /// <summary>Every id's company is <c>c{id}</c>.</summary>
+    /// <summary>Every id's company is <c>9{id}</c> (HubSpot ids are numeric).</summary>
     public static void Associations(WireMockServer server, string from) =>
         server.Given(Request.Create().WithPath($"/crm/v4/associations/{from}/companies/batch/read").UsingPost())
             .RespondWith(Response.Create().WithCallback(req =>
@@ -45,7 +45,7 @@ internal static class Some
                 var results = inputs.Select(i => (JsonNode)new JsonObject
                 {
                     ["from"] = new JsonObject { ["id"] = (string)i!["id"]! },
-                    ["to"] = new JsonArray(new JsonObject { ["toObjectId"] = "c" + (string)i!["id"]!, ["associationTypes"] = new JsonArray() }),
+                    ["to"] = new JsonArray(new JsonObject { ["toObjectId"] = "9" + (string)i!["id"]!, ["associationTypes"] = new JsonArray() }),
                 });
                 return FakeSearch.Json(200, new JsonObject { ["status"] = "COMPLETE", ["results"] = new JsonArray([.. results]) });
             }));

@@ -179,7 +179,7 @@ public class QueryReadTests
     {
         var row = new Dictionary<string, object?>
         {
-            ["Id"] = "a01U", ["SystemModstamp"] = Some.Stamp(Some.T0), ["IsDeleted"] = false, ["CS_Account__c"] = "001A",
+            ["Id"] = "a01U", ["SystemModstamp"] = Some.Stamp(Some.T0), ["IsDeleted"] = false, ["CS_Account__c"] = "001000000000001AAA",
             ["CS_Usage_Date__c"] = "2026-05-18", ["CS_Active_Users__c"] = 12.0, ["CS_Value_Actions__c"] = 3, ["CS_Core_Events__c"] = 40, ["CS_Projects_Created__c"] = 2,
         };
         _server.Respond("GET", QueryAll, Json(200, Some.Page(null, row)));
@@ -189,7 +189,7 @@ public class QueryReadTests
         Assert.Multiple(() =>
         {
             Assert.That(Soql(_server.Calls(QueryAll).Single()), Does.Contain("CS_Projects_Created__c").And.Contain("FROM CS_Usage__c"));
-            Assert.That((usage.AccountId, usage.Usage.ActiveUsers, usage.Usage.Metrics["projects_created"]), Is.EqualTo(("001A", 12, 2.0)));
+            Assert.That((usage.AccountId, usage.Usage.ActiveUsers, usage.Usage.Metrics["projects_created"]), Is.EqualTo(("001000000000001AAA", 12, 2.0)));
         });
     }
 

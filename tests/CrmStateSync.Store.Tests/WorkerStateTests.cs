@@ -3,7 +3,7 @@ namespace CrmStateSync.Store.Tests;
 public class WorkerStateTests : StoreTestBase
 {
     [Test]
-    public void SchemaVersion_WithWorkerStateCursorSettlingTaskDetailsAndTaskAttempts_IsSix() => Assert.That(SqliteSyncStore.SchemaVersion, Is.EqualTo(6));
+    public void SchemaVersion_WithWorkerStateCursorSettlingTaskDetailsTaskAttemptsAndProblems_IsSeven() => Assert.That(SqliteSyncStore.SchemaVersion, Is.EqualTo(7));
 
     [Test]
     public async Task GetState_NeverSet_IsNull()

@@ -31,7 +31,15 @@ public sealed record UsageRecord(string Id, string AccountId, UsageRow Usage);
 /// it last (so the worker recognises its own echo).
 /// </summary>
 public sealed record CrmChange<T>(string Id, DateTimeOffset ModifiedAt, T? Record, bool Deleted, IReadOnlyList<FieldProblem> Problems, string? LastModifiedBy = null)
-    where T : class;
+    where T : class
+{
+    /// <summary>
+    /// The record is kept aside (sync.md "No record stops a cycle"): an opportunity, contact or usage row with any
+    /// problem is not cached (a good copy cached before stays where it was); an account with a problem in an input
+    /// field is cached but not evaluated. Either way until a later read returns it fixed. Default false.
+    /// </summary>
+    public bool KeptAside { get; init; }
+}
 
 /// <summary>A value that could not be converted: the record, the CRM field, the value, and why.</summary>
 public sealed record FieldProblem(string RecordId, string Field, string? Value, string Message)

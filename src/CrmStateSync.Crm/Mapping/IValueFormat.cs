@@ -11,6 +11,12 @@ public interface IValueFormat
 
     bool TryParseNumber(string text, out double value);
 
+    /// <summary>
+    /// True when <paramref name="text"/> has the shape of a record id of this CRM (Salesforce: 15 or 18 letters and
+    /// digits; HubSpot: digits). A reference that is not an id cannot point at any record.
+    /// </summary>
+    bool IsId(string text);
+
     /// <summary>A date as the CRM accepts it on write (both CRMs: <c>YYYY-MM-DD</c>; HubSpot reads it as midnight UTC).</summary>
     string FormatDate(DateOnly value);
 }

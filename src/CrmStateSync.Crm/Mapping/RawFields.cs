@@ -7,6 +7,52 @@ internal sealed class RawFields(RawRecord raw, IReadOnlyDictionary<string, strin
 {
     public string? Text(string key) => Raw(key, out _) is { Length: > 0 } v ? v : null;
 
+    /// <summary>An optional reference to another record (an owner, a goal owner): null when empty, a problem when it is not an id.</summary>
+    public string? Id(string key)
+    {
+        if (Raw(key, out var field) is not { Length: > 0 } value)
+        {
+            return null;
+        }
+
+        if (format.IsId(value))
+        {
+            return value;
+        }
+
+        problems.Add(new FieldProblem(raw.Id, field!, value, "is not a record id of this CRM"));
+        return null;
+    }
+
+    /// <summary>The account a child record belongs to: an empty or malformed reference is a problem (the record cannot be placed).</summary>
+    public string Reference(string key)
+    {
+        var field = map.TryGetValue(key, out var f) ? f : key;
+        if (Id(key) is { } id)
+        {
+            return id;
+        }
+
+        if (Raw(key, out _) is not { Length: > 0 })
+        {
+            problems.Add(new FieldProblem(raw.Id, field, null, "is empty: the record belongs to no account (a private record, or no company association)"));
+        }
+
+        return "";
+    }
+
+    /// <summary>A text value that must be one of a configured picklist's values (when the list is configured), kept as read.</summary>
+    public string? Known(string key, string list)
+    {
+        if (Raw(key, out var field) is not { Length: > 0 } value || !mapping.Picklists.ContainsKey(list) || Canonical(list, value) is not null)
+        {
+            return Text(key);
+        }
+
+        problems.Add(new FieldProblem(raw.Id, field!, value, $"is not a known {list} value ({string.Join(", ", Known(list))})"));
+        return null;
+    }
+
     public DateOnly? Date(string key) => Parse(key, "is not a date", (string v, out DateOnly d) => format.TryParseDate(v, out d));
 
     public bool? Bool(string key) => Parse(key, "is not true or false", (string v, out bool b) => format.TryParseBool(v, out b));

@@ -25,6 +25,8 @@ public sealed class SalesforceValueFormat : IValueFormat
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
     public string FormatDate(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public bool IsId(string text) => text.Length is 15 or 18 && text.All(char.IsAsciiLetterOrDigit);
 }
 
 /// <summary>HubSpot: every value is a string; dates <c>YYYY-MM-DD</c> or epoch ms at midnight UTC; datetimes ISO 8601 or epoch ms.</summary>
@@ -73,4 +75,6 @@ public sealed class HubSpotValueFormat : IValueFormat
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
     public string FormatDate(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public bool IsId(string text) => text.Length is > 0 and <= 20 && text.All(char.IsAsciiDigit);
 }

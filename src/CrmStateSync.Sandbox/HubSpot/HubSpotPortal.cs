@@ -90,6 +90,22 @@ public sealed partial class HubSpotPortal
         return null;
     }
 
+    /// <summary>
+    /// Links a deal, contact or usage row to <paramref name="companyId"/>, or with null removes its company association
+    /// (a deal or contact with no company, common in real portals). The record's change stamp is left to the caller.
+    /// </summary>
+    public void SetCompany(string type, string id, string? companyId)
+    {
+        if (companyId is null)
+        {
+            _companies.TryRemove((type, id), out _);
+        }
+        else
+        {
+            Associate(type, id, companyId);
+        }
+    }
+
     internal void CountPropertyWrite() => Interlocked.Increment(ref _propertyWrites);
 
     internal string NextId() => Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);

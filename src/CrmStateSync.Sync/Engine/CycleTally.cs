@@ -15,6 +15,9 @@ internal sealed class CycleTally(bool keepOutcomes)
     public int Rejected { get; private set; }
     public int Tasks { get; private set; }
 
+    /// <summary>Accounts whose evaluation failed (each recorded as a problem).</summary>
+    public int Problems { get; private set; }
+
     public IReadOnlyList<AccountOutcome> Outcomes => _kept;
 
     /// <summary>A graceful stop ended the cycle between two chunks: some accounts were left for the next cycle.</summary>
@@ -33,6 +36,8 @@ internal sealed class CycleTally(bool keepOutcomes)
         }
     }
 
+    public void AddProblems(int problems) => Problems += problems;
+
     public void AddSettled(int tasks, int written, int rejected) => (Tasks, Written, Rejected) = (Tasks + tasks, Written + written, Rejected + rejected);
 
     public RunSummary Summary(RunSummary pulled) => pulled with
@@ -43,6 +48,7 @@ internal sealed class CycleTally(bool keepOutcomes)
         Written = Written,
         Rejected = Rejected,
         Tasks = Tasks,
-        Outcome = Stopped ? "stopped" : Rejected > 0 || pulled.Problems > 0 ? "partial" : "ok",
+        Problems = pulled.Problems + Problems,
+        Outcome = Stopped ? "stopped" : Rejected > 0 || pulled.Problems + Problems > 0 ? "partial" : "ok",
     };
 }

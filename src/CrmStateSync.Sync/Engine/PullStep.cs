@@ -29,6 +29,14 @@ internal sealed partial class PullStep(ICrmConnector crm, ISyncStore store, Sync
             problems += bad;
         }
 
+        // Only now is "unknown account" decidable: accounts are pulled first, and a child may name one cached earlier.
+        var reviewed = await store.ReviewPullAsync(ct).ConfigureAwait(false);
+        if (reviewed > 0)
+        {
+            LogReviewed(logger, reviewed);
+        }
+
+        problems += reviewed;
         return new PullResult(cursors, read, problems, removed);
     }
 
@@ -74,7 +82,7 @@ internal sealed partial class PullStep(ICrmConnector crm, ISyncStore store, Sync
             foreach (var problem in change.Problems)
             {
                 problems++;
-                LogProblem(logger, problem.RecordId, problem.Field, problem.Value, problem.Message);
+                LogProblem(logger, problem.RecordId, problem.Field, problem.Value, problem.Message, change.KeptAside ? "kept aside" : "read without it");
             }
 
             if (cursor.IsBefore(change.ModifiedAt, change.Id))
@@ -97,8 +105,11 @@ internal sealed partial class PullStep(ICrmConnector crm, ISyncStore store, Sync
         return (cursor, read, problems);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Unreadable CRM value: record {RecordId} field {Field} value '{Value}' {Problem}")]
-    private static partial void LogProblem(ILogger logger, string recordId, string field, string? value, string problem);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} record(s) kept aside after the pull (their account is not held, or they could not be cached); `problems list --open` names them")]
+    private static partial void LogReviewed(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unreadable CRM value: record {RecordId} field {Field} value '{Value}' {Problem} ({Handling})")]
+    private static partial void LogProblem(ILogger logger, string recordId, string field, string? value, string problem, string handling);
 }
 
 /// <summary>What a pull read: the cursors to save once the cycle is durable, counts, and cached records swept away.</summary>

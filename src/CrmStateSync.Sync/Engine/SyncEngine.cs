@@ -86,9 +86,16 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
                 break;
             }
 
-            var outcomes = await EvaluateAsync(chunk, asOf, dryRun, ct).ConfigureAwait(false);
+            var failed = new List<RecordProblem>();
+            var outcomes = await EvaluateAsync(chunk, asOf, dryRun, failed, ct).ConfigureAwait(false);
             tally.AddEvaluated(outcomes);
-            await (dryRun ? Task.CompletedTask : settler.AddAsync(chunk, outcomes, ct)).ConfigureAwait(false);
+            tally.AddProblems(failed.Count);
+            if (!dryRun)
+            {
+                // A failed account keeps its changed mark: it is tried again next cycle.
+                await store.AddProblemsAsync(failed, ct).ConfigureAwait(false);
+                await settler.AddAsync([.. chunk.Where(id => !failed.Any(f => f.RecordId == id))], outcomes, ct).ConfigureAwait(false);
+            }
         }
 
         await (dryRun ? Task.CompletedTask : settler.FlushAsync(ct)).ConfigureAwait(false);
@@ -123,14 +130,23 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
         return DailyDue(asOf) ? await store.AllAccountsAsync(ct).ConfigureAwait(false) : await store.ChangedAccountsAsync(ct).ConfigureAwait(false);
     }
 
-    private async Task<List<AccountOutcome>> EvaluateAsync(string[] ids, DateOnly asOf, bool dryRun, CancellationToken ct)
+    /// <summary>Evaluates each account; an exception about one account is that account's problem (in <paramref name="failed"/>), not the cycle's.</summary>
+    private async Task<List<AccountOutcome>> EvaluateAsync(string[] ids, DateOnly asOf, bool dryRun, List<RecordProblem> failed, CancellationToken ct)
     {
         var outcomes = new List<AccountOutcome>(ids.Length);
         foreach (var id in ids)
         {
-            if (await _evaluate.RunAsync(id, asOf, dryRun, ct).ConfigureAwait(false) is { } outcome)
+            try
             {
-                outcomes.Add(outcome);
+                if (await _evaluate.RunAsync(id, asOf, dryRun, ct).ConfigureAwait(false) is { } outcome)
+                {
+                    outcomes.Add(outcome);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                LogEvaluationFailed(logger, id, ex.Message);
+                failed.Add(new RecordProblem(CrmObject.Account, id, RecordProblem.Evaluation, null, "could not be evaluated: " + ex.Message, false));
             }
         }
 
@@ -138,6 +154,9 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
     }
 
     private bool DailyDue(DateOnly asOf) => options.DailyFullEvaluation && _lastFullEvaluation != asOf;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId} could not be evaluated; tried again next cycle: {Problem}")]
+    private static partial void LogEvaluationFailed(ILogger logger, string accountId, string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync cycle {Summary}")]
     private static partial void LogCycle(ILogger logger, string summary);

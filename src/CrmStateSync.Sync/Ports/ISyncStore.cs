@@ -29,11 +29,22 @@ public interface ISyncStore
 
     Task ApplyAsync(IReadOnlyList<CrmChange<UsageRecord>> changes, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// After the pull's records are applied: records the children whose account the cache does not hold and closes
+    /// those whose account arrived; returns the problems it recorded (with records that could not be cached).
+    /// </summary>
+    Task<int> ReviewPullAsync(CancellationToken cancellationToken);
+
+    /// <summary>Records problems met while handling records outside the pull (an account whose evaluation failed) under the run.</summary>
+    Task AddProblemsAsync(IReadOnlyList<RecordProblem> problems, CancellationToken cancellationToken);
+
+    /// <summary>The accounts to evaluate: those whose inputs changed, less the accounts kept aside with a problem.</summary>
     Task<IReadOnlyList<string>> ChangedAccountsAsync(CancellationToken cancellationToken);
 
     /// <summary>The rejected writes of these accounts are no longer wanted (they were evaluated and need no write).</summary>
     Task SupersedeRejectedAsync(IReadOnlyList<string> accountIds, CancellationToken cancellationToken);
 
+    /// <summary>Every cached account, less the accounts kept aside with a problem.</summary>
     Task<IReadOnlyList<string>> AllAccountsAsync(CancellationToken cancellationToken);
 
     /// <summary>Starts a reconciliation sweep of the object: the ids its full read applies are remembered.</summary>

@@ -9,7 +9,7 @@ public sealed class CanonicalMapperTests
     public void Account_SalesforceInputs_ArriveCanonical()
     {
         var change = Some.SalesforceMapper().Account(Some.Raw("001A",
-            ("Name", "Acme"), ("CS_Segment__c", "enterprise"), ("OwnerId", "005X"), ("CS_Goal_Owner__c", "003G"),
+            ("Name", "Acme"), ("CS_Segment__c", "enterprise"), ("OwnerId", "005000000000001AAA"), ("CS_Goal_Owner__c", "003000000000001AAA"),
             ("CS_Primary_Goal__c", "Cut churn"), ("CS_Goal_Reviewed_On__c", "2026-04-01"), ("CS_Kickoff_On__c", "2026-01-15"),
             ("CS_Workflows_Live__c", "true"), ("CS_Integration_Status__c", "Broken"), ("CS_In_New_Hire_Onboarding__c", "false"),
             ("CS_Last_Outcome__c", "Saved 2 h/week"), ("CS_Last_Outcome_On__c", "2026-05-02")));
@@ -22,8 +22,8 @@ public sealed class CanonicalMapperTests
             Assert.That(a.Id, Is.EqualTo("001A"));
             Assert.That(a.Name, Is.EqualTo("Acme"));
             Assert.That(a.Segment, Is.EqualTo("enterprise"));
-            Assert.That(a.OwnerId, Is.EqualTo("005X"));
-            Assert.That(a.GoalOwnerId, Is.EqualTo("003G"));
+            Assert.That(a.OwnerId, Is.EqualTo("005000000000001AAA"));
+            Assert.That(a.GoalOwnerId, Is.EqualTo("003000000000001AAA"));
             Assert.That(a.PrimaryGoal, Is.EqualTo("Cut churn"));
             Assert.That(a.GoalReviewedOn, Is.EqualTo(new DateOnly(2026, 4, 1)));
             Assert.That(a.KickoffOn, Is.EqualTo(new DateOnly(2026, 1, 15)));
@@ -164,11 +164,11 @@ public sealed class CanonicalMapperTests
     [TestCase("Existing Customer - Upgrade", OpportunityType.Expansion, TestName = "crm-schema.md Type: Existing Customer - Upgrade is an expansion")]
     public void Opportunity_SalesforceType_Translated(string type, OpportunityType expected)
     {
-        var change = Some.SalesforceMapper().Opportunity(Some.Raw("006O", ("AccountId", "001A"), ("IsClosed", "true"), ("IsWon", "true"),
+        var change = Some.SalesforceMapper().Opportunity(Some.Raw("006O", ("AccountId", "001000000000001AAA"), ("IsClosed", "true"), ("IsWon", "true"),
             ("CloseDate", "2026-01-31"), ("Type", type), ("CS_Contract_Start__c", "2026-02-01"), ("CS_Contract_End__c", "2027-01-31")));
 
         Assert.That(change.Problems, Is.Empty);
-        Assert.That(change.Record!.AccountId, Is.EqualTo("001A"));
+        Assert.That(change.Record!.AccountId, Is.EqualTo("001000000000001AAA"));
         Assert.That(change.Record.Opportunity, Is.EqualTo(new Opportunity
         {
             Id = "006O", IsClosed = true, IsWon = true, CloseDate = new DateOnly(2026, 1, 31), Type = expected,
@@ -180,7 +180,7 @@ public sealed class CanonicalMapperTests
     [TestCase("existingbusiness", OpportunityType.Expansion, TestName = "crm-schema.md dealtype: existingbusiness is an expansion")]
     public void Opportunity_HubSpotDealType_Translated(string dealType, OpportunityType expected)
     {
-        var change = Some.HubSpotMapper().Opportunity(Some.Raw("7", ("dealtype", dealType), ("hs_is_closed_won", "true"), ("closedate", "2026-05-20T00:00:00Z")));
+        var change = Some.HubSpotMapper().Opportunity(Some.Raw("7", ("accountId", "4242"), ("dealtype", dealType), ("hs_is_closed_won", "true"), ("closedate", "2026-05-20T00:00:00Z")));
 
         Assert.That(change.Problems, Is.Empty);
         Assert.That(change.Record!.Opportunity.Type, Is.EqualTo(expected));
@@ -191,12 +191,12 @@ public sealed class CanonicalMapperTests
     [Test(Description = "sync.md: an unknown picklist value is reported with the record id and field")]
     public void Opportunity_UnknownType_ProblemAndOtherFieldsArrive()
     {
-        var change = Some.SalesforceMapper().Opportunity(Some.Raw("006O", ("AccountId", "001A"), ("Type", "Upsell"), ("IsWon", "true")));
+        var change = Some.SalesforceMapper().Opportunity(Some.Raw("006O", ("AccountId", "001000000000001AAA"), ("Type", "Upsell"), ("IsWon", "true")));
 
         Assert.That(change.Problems.Select(p => (p.RecordId, p.Field, p.Value)), Is.EqualTo(new[] { ("006O", "Type", (string?)"Upsell") }));
         Assert.That(change.Record!.Opportunity.Type, Is.Null);
         Assert.That(change.Record.Opportunity.IsWon, Is.True);
-        Assert.That(change.Record.AccountId, Is.EqualTo("001A"));
+        Assert.That(change.Record.AccountId, Is.EqualTo("001000000000001AAA"));
     }
 
     [TestCase("Exec Sponsor", ContactRole.ExecSponsor, TestName = "crm-schema.md CS_Stakeholder_Role__c: Exec Sponsor")]
@@ -204,11 +204,11 @@ public sealed class CanonicalMapperTests
     [TestCase("User", ContactRole.User, TestName = "crm-schema.md CS_Stakeholder_Role__c: User")]
     public void Contact_SalesforceRole_Translated(string role, ContactRole expected)
     {
-        var change = Some.SalesforceMapper().Contact(Some.Raw("003C", ("AccountId", "001A"), ("CS_Function__c", "Finance"),
+        var change = Some.SalesforceMapper().Contact(Some.Raw("003C", ("AccountId", "001000000000001AAA"), ("CS_Function__c", "Finance"),
             ("CS_Stakeholder_Role__c", role), ("CS_Last_Active_On__c", "2026-05-19"), ("CS_Departed_On__c", "2026-05-20")));
 
         Assert.That(change.Problems, Is.Empty);
-        Assert.That(change.Record, Is.EqualTo(new ContactRecord("001A", new Contact
+        Assert.That(change.Record, Is.EqualTo(new ContactRecord("001000000000001AAA", new Contact
         {
             Id = "003C", Function = "Finance", Role = expected, LastActiveOn = new DateOnly(2026, 5, 19), DepartedOn = new DateOnly(2026, 5, 20),
         })));
@@ -217,7 +217,7 @@ public sealed class CanonicalMapperTests
     [Test]
     public void Contact_UnknownRole_ProblemAndNoRole()
     {
-        var change = Some.HubSpotMapper().Contact(Some.Raw("9", ("cs_stakeholder_role", "sponsor"), ("cs_function", "IT")));
+        var change = Some.HubSpotMapper().Contact(Some.Raw("9", ("accountId", "4242"), ("cs_stakeholder_role", "sponsor"), ("cs_function", "IT")));
 
         Assert.That(change.Problems.Select(p => (p.RecordId, p.Field, p.Value)), Is.EqualTo(new[] { ("9", "cs_stakeholder_role", (string?)"sponsor") }));
         Assert.That(change.Record!.Contact.Role, Is.Null);
