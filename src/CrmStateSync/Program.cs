@@ -17,10 +17,10 @@ public static partial class Program
         var root = new RootCommand("CrmStateSync: keeps customer-lifecycle fields on CRM account records true")
         {
             EvaluateCommand.Create(output, error, clock),
-            DemoCommand.Create(output, logging),
+            DemoCommand.Create(output, error, logging),
             BackfillCommand.Create(output, error, logging, clock),
-            SyncCommand.Create(output, error, logging, clock),
-            RunCommand.Create(error, logging, clock),
+            SyncCommand.Create(output, error, clock),
+            RunCommand.Create(error, clock),
             ConflictsCommand.Create(output, error, clock),
             ProblemsCommand.Create(output, error),
             SandboxCommand.Create(output, clock),

@@ -2,12 +2,11 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using CrmStateSync.Demo;
-using CrmStateSync.Rules.Evaluation;
+using CrmStateSync.Hosting;
+using CrmStateSync.Logging;
 using CrmStateSync.Sandbox;
 using CrmStateSync.Sandbox.Seed;
-using CrmStateSync.Store;
 using CrmStateSync.Sync.Backfill;
-using CrmStateSync.Sync.Engine;
 using Microsoft.Extensions.Logging;
 
 namespace CrmStateSync.Commands;
@@ -38,49 +37,47 @@ internal static class BackfillCommand
         {
             var request = new Request(parse.GetValue(from), parse.GetValue(dryRun), parse.GetValue(crm)!, parse.GetValue(accounts), parse.GetValue(db));
             return parse.GetValue(sandbox)
-                ? RunAsync(request, output, logging, ct)
-                : RunConfiguredAsync(parse.GetValue(config), request, output, error, logging, clock, ct);
+                ? RunAsync(request, output, error, logging, ct)
+                : RunConfiguredAsync(parse.GetValue(config), request, output, error, clock, ct);
         });
         return command;
     }
 
     private sealed record Request(DateOnly? From, bool DryRun, string Crm, int Accounts, FileInfo? Db);
 
-    private static async Task<int> RunAsync(Request request, TextWriter output, ILoggerFactory logging, CancellationToken ct)
+    private static async Task<int> RunAsync(Request request, TextWriter output, TextWriter error, ILoggerFactory logging, CancellationToken ct)
     {
         var seed = SandboxSeed.Generate(new SeedOptions { Accounts = request.Accounts });
         await using var sandbox = new SandboxServer();
         _ = request.Crm == "hubspot" ? sandbox.SeedHubSpot(seed) : sandbox.SeedSalesforce(seed);
         await sandbox.StartAsync(ct).ConfigureAwait(false);
         var path = request.Db?.FullName ?? Path.Combine(Path.GetTempPath(), $"crmstatesync-backfill-{request.Crm}-{Guid.NewGuid():N}.db");
-        await using var provider = DemoConnectors.Compose(request.Crm, sandbox, logging);
-        await using var store = await SqliteSyncStore.OpenAsync(path, "demo", request.Crm, cancellationToken: ct).ConfigureAwait(false);
         var clock = new FixedClock(seed.AsOf.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc));
-        var runner = new BackfillRunner(provider.Connector(), new SyncStorePort(store), RulesEngine.Default, new SyncOptions(), clock, logging.CreateLogger<BackfillRunner>());
-        var summary = await runner.RunAsync(request.From, request.DryRun, ct).ConfigureAwait(false);
-        Report(output, request.Crm, summary, path, "sandbox");
-        return summary.Outcome == "ok" ? ExitCodes.Success : ExitCodes.PartialFailure;
+        await using var worker = await Worker.FromConfigurationAsync(SandboxSettings.Configuration(request.Crm, sandbox, path, "demo"), error, logging, clock, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The sandbox's own configuration is invalid (listed above); this is a bug.");
+        return await BackfillAsync(worker, request, output, "sandbox", ct).ConfigureAwait(false);
     }
 
-    private static async Task<int> RunConfiguredAsync(FileInfo? config, Request request, TextWriter output, TextWriter error, ILoggerFactory logging, TimeProvider clock, CancellationToken ct)
+    private static async Task<int> RunConfiguredAsync(FileInfo? config, Request request, TextWriter output, TextWriter error, TimeProvider clock, CancellationToken ct)
     {
         try
         {
-            await using var worker = await Hosting.Worker.FromConfigurationAsync(config?.FullName, error, logging, clock, ct).ConfigureAwait(false);
-            if (worker is null)
-            {
-                return ExitCodes.ConfigurationError;
-            }
-
-            var runner = new BackfillRunner(worker.Connector, new SyncStorePort(worker.Store), worker.Rules, worker.Sync, clock, logging.CreateLogger<BackfillRunner>());
-            var summary = await runner.RunAsync(request.From, request.DryRun, ct).ConfigureAwait(false);
-            Report(output, worker.Options.Provider!, summary, Path.GetFullPath(worker.Options.DatabasePath), "configured org");
-            return summary.Outcome == "ok" ? ExitCodes.Success : ExitCodes.PartialFailure;
+            var configuration = WorkerConfiguration.Load(config?.FullName);
+            using var logging = WorkerLogging.Create(configuration, Console.IsErrorRedirected);
+            await using var worker = await Worker.FromConfigurationAsync(configuration, error, logging, clock, ct).ConfigureAwait(false);
+            return worker is null ? ExitCodes.ConfigurationError : await BackfillAsync(worker, request, output, "configured org", ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return Hosting.Failures.Report(ex, error);
+            return Failures.Report(ex, error);
         }
+    }
+
+    private static async Task<int> BackfillAsync(Worker worker, Request request, TextWriter output, string target, CancellationToken ct)
+    {
+        var summary = await worker.Backfill().RunAsync(request.From, request.DryRun, ct).ConfigureAwait(false);
+        Report(output, worker.Options.Provider!, summary, Path.GetFullPath(worker.Options.DatabasePath), target);
+        return summary.Outcome == "ok" ? ExitCodes.Success : ExitCodes.PartialFailure;
     }
 
     private static DateOnly? ParseDate(ArgumentResult result)

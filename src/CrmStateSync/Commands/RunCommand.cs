@@ -3,7 +3,6 @@ using CrmStateSync.Hosting;
 using CrmStateSync.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace CrmStateSync.Commands;
 
@@ -14,22 +13,22 @@ namespace CrmStateSync.Commands;
 /// </summary>
 internal static class RunCommand
 {
-    public static Command Create(TextWriter error, ILoggerFactory logging, TimeProvider clock)
+    public static Command Create(TextWriter error, TimeProvider clock)
     {
         var config = new Option<FileInfo?>("--config", "-c") { Description = "appsettings file (default ./appsettings.json), then CRMSTATESYNC_ environment variables" };
         var command = new Command("run", "Run the worker: a sync cycle every Worker:Interval (or on Worker:Schedule) until stopped") { config };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(config), error, logging, clock, ct));
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(config), error, clock, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo? config, TextWriter error, ILoggerFactory logging, TimeProvider clock, CancellationToken ct)
+    private static async Task<int> RunAsync(FileInfo? config, TextWriter error, TimeProvider clock, CancellationToken ct)
     {
         try
         {
-            // The long-running worker logs as its configuration says (a Serilog section), else as every command does.
-            using var configured = WorkerLogging.Create(WorkerConfiguration.Load(config?.FullName), Console.IsErrorRedirected);
-            logging = configured;
-            await using var worker = await Worker.FromConfigurationAsync(config?.FullName, error, logging, clock, ct).ConfigureAwait(false);
+            // The worker logs as its configuration says (a Serilog section), else as every command does.
+            var configuration = WorkerConfiguration.Load(config?.FullName);
+            using var logging = WorkerLogging.Create(configuration, Console.IsErrorRedirected);
+            await using var worker = await Worker.FromConfigurationAsync(configuration, error, logging, clock, ct).ConfigureAwait(false);
             if (worker is null)
             {
                 return ExitCodes.ConfigurationError;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using CrmStateSync.Hosting;
+using CrmStateSync.Logging;
 using CrmStateSync.Output;
 using CrmStateSync.Sync.Engine;
-using Microsoft.Extensions.Logging;
 
 namespace CrmStateSync.Commands;
 
@@ -12,7 +12,7 @@ namespace CrmStateSync.Commands;
 /// </summary>
 internal static class SyncCommand
 {
-    public static Command Create(TextWriter output, TextWriter error, ILoggerFactory logging, TimeProvider clock)
+    public static Command Create(TextWriter output, TextWriter error, TimeProvider clock)
     {
         var once = new Option<bool>("--once") { Description = "Run one cycle and exit (the long-running worker is `run`)", Required = true };
         var dryRun = new Option<bool>("--dry-run") { Description = "Compute and print the plan; write nothing" };
@@ -20,15 +20,18 @@ internal static class SyncCommand
         var format = new Option<string>("--format") { Description = "Plan format for --dry-run: table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var command = new Command("sync", "Run one sync cycle against the configured org") { once, dryRun, config, format };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(dryRun), parse.GetValue(config), parse.GetValue(format)!, output, error, logging, clock, ct));
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(dryRun), parse.GetValue(config), parse.GetValue(format)!, output, error, clock, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(bool dryRun, FileInfo? config, string format, TextWriter output, TextWriter error, ILoggerFactory logging, TimeProvider clock, CancellationToken ct)
+    private static async Task<int> RunAsync(bool dryRun, FileInfo? config, string format, TextWriter output, TextWriter error, TimeProvider clock, CancellationToken ct)
     {
         try
         {
-            await using var worker = await Worker.FromConfigurationAsync(config?.FullName, error, logging, clock, ct).ConfigureAwait(false);
+            // Logs as `run` does: the configuration's Serilog section, else the defaults.
+            var configuration = WorkerConfiguration.Load(config?.FullName);
+            using var logging = WorkerLogging.Create(configuration, Console.IsErrorRedirected);
+            await using var worker = await Worker.FromConfigurationAsync(configuration, error, logging, clock, ct).ConfigureAwait(false);
             if (worker is null)
             {
                 return ExitCodes.ConfigurationError;

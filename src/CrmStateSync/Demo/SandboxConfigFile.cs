@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CrmStateSync.Sandbox;
@@ -6,8 +7,8 @@ namespace CrmStateSync.Demo;
 
 /// <summary>
 /// The appsettings file that points the worker at a running sandbox, so every operator command (schema check, sync,
-/// backfill, run, conflicts, report) can be tried without an org. The credentials in it are the sandbox's fixed
-/// placeholders, not secrets.
+/// backfill, run, conflicts, report) can be tried without an org: <see cref="SandboxSettings"/> plus a cycle interval and
+/// a heartbeat file.
 /// </summary>
 internal static class SandboxConfigFile
 {
@@ -15,38 +16,23 @@ internal static class SandboxConfigFile
 
     public static string Render(string crm, SandboxServer sandbox, string databasePath)
     {
-        var url = sandbox.Url.ToString().TrimEnd('/');
-        var crmSection = crm == "hubspot"
-            ? new JsonObject
-            {
-                ["HubSpot"] = new JsonObject
-                {
-                    ["BaseUrl"] = url,
-                    ["AccessToken"] = sandbox.Options.HubSpotToken,
-                    ["RequestsPer10Seconds"] = sandbox.Options.HubSpotTenSecondLimit,
-                },
-            }
-            : new JsonObject
-            {
-                ["Salesforce"] = new JsonObject
-                {
-                    ["LoginUrl"] = url,
-                    ["ClientId"] = sandbox.Options.SalesforceClientId,
-                    ["ClientSecret"] = sandbox.Options.SalesforceClientSecret,
-                },
-            };
-        var root = new JsonObject
+        var settings = SandboxSettings.For(crm, sandbox, databasePath, "sandbox-" + crm);
+        settings["Worker:Interval"] = "00:01:00";
+        settings["Worker:HeartbeatPath"] = Path.Combine(Path.GetDirectoryName(databasePath) ?? ".", $"heartbeat-{crm}");
+        var root = new JsonObject();
+        foreach (var (key, value) in settings)
         {
-            ["Worker"] = new JsonObject
+            var parts = key.Split(':');
+            var node = root;
+            foreach (var part in parts[..^1])
             {
-                ["Provider"] = crm,
-                ["OrgId"] = "sandbox-" + crm,
-                ["DatabasePath"] = databasePath,
-                ["Interval"] = "00:01:00",
-                ["HeartbeatPath"] = Path.Combine(Path.GetDirectoryName(databasePath) ?? ".", $"heartbeat-{crm}"),
-            },
-            ["Crm"] = crmSection,
-        };
+                node = (JsonObject)(node[part] ??= new JsonObject());
+            }
+
+            // Numbers stay JSON numbers (RequestsPer10Seconds), as an admin would write them.
+            node[parts[^1]] = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? JsonValue.Create(number) : JsonValue.Create(value);
+        }
+
         return root.ToJsonString(Indented);
     }
 }

@@ -48,22 +48,8 @@ internal sealed class CrmHost(ServiceProvider services, IConfiguration configura
     }
 
     /// <summary>The connector of the configured provider, composed as the worker composes it.</summary>
-    public static ServiceProvider Compose(IConfiguration configuration, WorkerOptions options, ILoggerFactory logging, TimeProvider clock)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton(logging);
-        services.AddLogging();
-        if (options.Provider == "hubspot")
-        {
-            services.AddHubSpotConnector(o => configuration.GetSection(HubSpotOptions.Section).Bind(o), clock);
-        }
-        else
-        {
-            services.AddSalesforceConnector(configuration.GetSection(SalesforceOptions.Section), clock);
-        }
-
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-    }
+    public static ServiceProvider Compose(IConfiguration configuration, WorkerOptions options, ILoggerFactory logging, TimeProvider clock) =>
+        new ServiceCollection().AddCrmConnector(configuration, options.Provider!, logging, clock).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 
     /// <summary>The mapping in effect: the defaults, with configuration binding over them key by key.</summary>
     public static FieldMappingOptions MappingOf(IConfiguration configuration, string provider) => provider == "hubspot"

@@ -1,8 +1,8 @@
 using CrmStateSync.Crm.Contract;
-using CrmStateSync.Crm.Schema;
 using CrmStateSync.Rules.Configuration;
 using CrmStateSync.Rules.Evaluation;
 using CrmStateSync.Store;
+using CrmStateSync.Sync.Backfill;
 using CrmStateSync.Sync.Engine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,34 +10,39 @@ using Microsoft.Extensions.Logging;
 
 namespace CrmStateSync.Hosting;
 
-/// <summary>The composed worker for a configured org: the connector, the SQLite store and the sync engine.</summary>
+/// <summary>
+/// The composed worker for a configured org (<see cref="WorkerComposition.AddCrmStateSync"/>): the connector, the SQLite
+/// store, the sync engine, the backfill runner and the schema gate. <c>run</c>, <c>sync</c>, <c>backfill</c>, the demo
+/// and the end-to-end tests all start it from a configuration.
+/// </summary>
 internal sealed class Worker : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private Worker(ServiceProvider services, SqliteSyncStore store, SyncEngine engine, WorkerOptions options, RulesEngine rules, SyncOptions sync, SchemaGate schema)
-    {
-        (_services, Store, Engine, Options, Rules, Sync, Schema) = (services, store, engine, options, rules, sync, schema);
-    }
+    private Worker(ServiceProvider services) => _services = services;
 
-    public SqliteSyncStore Store { get; }
-    public SyncEngine Engine { get; }
-    public WorkerOptions Options { get; }
-    public RulesEngine Rules { get; }
-    public SyncOptions Sync { get; }
+    public SqliteSyncStore Store => _services.GetRequiredService<SqliteSyncStore>();
+    public SyncEngine Engine => _services.GetRequiredService<SyncEngine>();
+    public WorkerOptions Options => _services.GetRequiredService<WorkerOptions>();
+    public RulesEngine Rules => _services.GetRequiredService<RulesEngine>();
+    public SyncOptions Sync => _services.GetRequiredService<SyncOptions>();
 
     /// <summary>The schema check run before the first write of this process.</summary>
-    public SchemaGate Schema { get; }
+    public SchemaGate Schema => _services.GetRequiredService<SchemaGate>();
 
     public ICrmConnector Connector => _services.GetRequiredService<ICrmConnector>();
 
+    /// <summary>A backfill over this worker's connector and store.</summary>
+    public BackfillRunner Backfill() => _services.GetRequiredService<BackfillRunner>();
+
     /// <summary>
-    /// Loads and validates the configuration and composes the worker; on invalid configuration lists every problem on
+    /// Validates <paramref name="configuration"/> and composes the worker; on invalid configuration lists every problem on
     /// <paramref name="error"/> and returns null (the caller exits with <see cref="ExitCodes.ConfigurationError"/>).
+    /// <c>configure</c> adds registrations that replace the worker's own (tests: a request counter, other Sync options).
     /// </summary>
-    public static async Task<Worker?> FromConfigurationAsync(string? configPath, TextWriter error, ILoggerFactory logging, TimeProvider clock, CancellationToken ct)
+    public static async Task<Worker?> FromConfigurationAsync(
+        IConfiguration configuration, TextWriter error, ILoggerFactory logging, TimeProvider clock, CancellationToken ct, Action<IServiceCollection>? configure = null)
     {
-        var configuration = WorkerConfiguration.Load(configPath);
         var (options, rules, problems) = WorkerConfiguration.Validate(configuration);
         if (problems.Count > 0)
         {
@@ -45,26 +50,34 @@ internal sealed class Worker : IAsyncDisposable
             return null;
         }
 
-        return await StartAsync(configuration, options, rules!, logging, clock, ct).ConfigureAwait(false);
+        return await StartAsync(configuration, options, rules!, logging, clock, ct, configure).ConfigureAwait(false);
     }
 
     /// <summary>Composes the worker from validated configuration (see <see cref="WorkerConfiguration.Validate"/>).</summary>
-    public static async Task<Worker> StartAsync(IConfiguration configuration, WorkerOptions options, CompiledRules rules, ILoggerFactory logging, TimeProvider clock, CancellationToken ct)
+    public static async Task<Worker> StartAsync(
+        IConfiguration configuration, WorkerOptions options, CompiledRules rules, ILoggerFactory logging, TimeProvider clock, CancellationToken ct, Action<IServiceCollection>? configure = null)
     {
-        var provider = CrmHost.Compose(configuration, options, logging, clock);
         var path = Path.GetFullPath(options.DatabasePath);
         var store = await SqliteSyncStore.OpenAsync(path, options.OrgId!, options.Provider!, cancellationToken: ct).ConfigureAwait(false);
-        var sync = WorkerConfiguration.Bind<SyncOptions>(configuration.GetSection("Sync"), []);
-        var rulesEngine = new RulesEngine(rules);
-        var crm = provider.GetRequiredService<ICrmConnector>();
-        // The commands print counts, not per-account outcomes: a large org's cycle then holds one chunk at a time.
-        var engine = new SyncEngine(crm, new SyncStorePort(store), rulesEngine, sync, clock, logging.CreateLogger<SyncEngine>()) { KeepOutcomes = false };
-        var gate = new SchemaGate(crm, ExpectedSchema.For(options.Provider!, CrmHost.MappingOf(configuration, options.Provider!), rules));
-        return new Worker(provider, store, engine, options, rulesEngine, sync, gate);
+        try
+        {
+            var services = new ServiceCollection().AddCrmStateSync(configuration, options, rules, store, logging, clock);
+            configure?.Invoke(services);
+            var worker = new Worker(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }));
+            // The commands print counts, not per-account outcomes: a large org's cycle then holds one chunk at a time.
+            worker.Engine.KeepOutcomes = false;
+            return worker;
+        }
+        catch
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
+        // The store was opened before the container and is registered as an instance: the container does not dispose it.
         await Store.DisposeAsync().ConfigureAwait(false);
         await _services.DisposeAsync().ConfigureAwait(false);
     }

@@ -1,12 +1,11 @@
 using CrmStateSync.Demo;
-using CrmStateSync.Rules.Evaluation;
+using CrmStateSync.Hosting;
 using CrmStateSync.Rules.Model;
 using CrmStateSync.Sandbox;
 using CrmStateSync.Sandbox.Seed;
 using CrmStateSync.Store;
 using CrmStateSync.Sync.Backfill;
 using CrmStateSync.Sync.Engine;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CrmStateSync.Tests.Backfill;
@@ -23,10 +22,9 @@ internal sealed class BackfillHarness : IAsyncDisposable
     public const string KnownName = "Known Backfill Co";
 
     private readonly SandboxServer _sandbox = new();
-    private ServiceProvider? _provider;
-    private SqliteSyncStore? _store;
+    private Worker? _worker;
 
-    public SqliteSyncStore Store => _store!;
+    public SqliteSyncStore Store => _worker!.Store;
 
     public SyncStorePort Port => new(Store);
 
@@ -36,14 +34,17 @@ internal sealed class BackfillHarness : IAsyncDisposable
         var seed = SandboxSeed.Generate(new SeedOptions { Accounts = generated, AsOf = AsOf });
         harness._sandbox.SeedSalesforce(new SeedData(AsOf, [.. seed.Accounts, Known()]));
         await harness._sandbox.StartAsync();
-        harness._provider = DemoConnectors.Compose("salesforce", harness._sandbox, NullLoggerFactory.Instance);
-        harness._store = await SqliteSyncStore.OpenAsync(dbPath, "demo", "salesforce");
+        // Composed as `backfill --sandbox` composes it (and `run` an org).
+        harness._worker = await Worker.FromConfigurationAsync(
+            SandboxSettings.Configuration("salesforce", harness._sandbox, dbPath, "demo"), TextWriter.Null, NullLoggerFactory.Instance, Clock, CancellationToken.None)
+            ?? throw new AssertionException("the sandbox configuration is invalid");
+        harness._worker.Engine.KeepOutcomes = true;
         return harness;
     }
 
-    public BackfillRunner Runner() => new(_provider!.Connector(), Port, RulesEngine.Default, new SyncOptions(), Clock, NullLogger<BackfillRunner>.Instance);
+    public BackfillRunner Runner() => _worker!.Backfill();
 
-    public SyncEngine Engine() => new(_provider!.Connector(), Port, RulesEngine.Default, new SyncOptions(), Clock, NullLogger<SyncEngine>.Instance);
+    public SyncEngine Engine() => _worker!.Engine;
 
     public async Task<string> KnownIdAsync()
     {
@@ -60,14 +61,9 @@ internal sealed class BackfillHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_store is not null)
+        if (_worker is not null)
         {
-            await _store.DisposeAsync();
-        }
-
-        if (_provider is not null)
-        {
-            await _provider.DisposeAsync();
+            await _worker.DisposeAsync();
         }
 
         await _sandbox.DisposeAsync();

@@ -1,10 +1,8 @@
 using System.Reflection;
 using CrmStateSync.Crm.Contract;
-using CrmStateSync.Rules.Evaluation;
 using CrmStateSync.Store;
-using CrmStateSync.Sync.Engine;
 using CrmStateSync.Sync.Ports;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmStateSync.Tests.EndToEnd;
 
@@ -16,11 +14,14 @@ public class EvaluationFailureTests
     {
         await using var s = await SyncScenario.StartAsync([E2e.Healthy(), E2e.NewCustomer()]);
         var poisoned = s.IdOf("Fresh Co");
-        var store = FailingStore.Wrap(new SyncStorePort(s.Store), poisoned);
-        var engine = new SyncEngine(s.Connector, store, RulesEngine.Default, s.Options, s.WorkerClock, NullLogger<SyncEngine>.Instance);
+        // The worker as composed for `run`, with its store port replaced by one that fails for that account.
+        s.Configure = services => services.AddSingleton(sp => FailingStore.Wrap(sp.GetRequiredService<SyncStorePort>(), poisoned));
+        await s.RestartAsync();
 
-        var first = await engine.RunCycleAsync(false, CancellationToken.None);
+        var first = await s.CycleAsync();
         var failed = await s.Store.ListProblemsAsync(new ProblemFilter(OpenOnly: true), CancellationToken.None);
+        s.Configure = null;
+        await s.RestartAsync();
         var second = await s.CycleAsync();
 
         Assert.Multiple(async () =>

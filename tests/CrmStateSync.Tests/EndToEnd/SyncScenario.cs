@@ -1,5 +1,5 @@
 using CrmStateSync.Crm.Contract;
-using CrmStateSync.Rules.Evaluation;
+using CrmStateSync.Hosting;
 using CrmStateSync.Rules.Model;
 using CrmStateSync.Sandbox;
 using CrmStateSync.Sandbox.Data;
@@ -13,14 +13,15 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace CrmStateSync.Tests.EndToEnd;
 
 /// <summary>
-/// The demo's composition (DemoCommand, DemoConnectors) for one test: a loopback sandbox CRM seeded with hand-made
-/// accounts, the real connector over HTTP (every request counted), the real SQLite store in a temp folder, the real
-/// rules and engine, on a clock stopped at <see cref="E2e.AsOf"/> noon.
+/// The worker of <c>run</c> and <c>sync</c> for one test, composed the same way (<see cref="Worker.FromConfigurationAsync"/>
+/// from the configuration keys an org's appsettings holds, pointed at the sandbox): a loopback sandbox CRM seeded with
+/// hand-made accounts, the real connector over HTTP (every request counted), the real SQLite store in a temp folder, the
+/// real rules and engine, on a clock stopped at <see cref="E2e.AsOf"/> noon.
 /// </summary>
 internal sealed class SyncScenario : IAsyncDisposable
 {
     private readonly TempFolder _folder = new();
-    private ServiceProvider? _provider;
+    private Worker? _worker;
 
     private SyncScenario(string crm, SyncOptions options)
     {
@@ -42,6 +43,9 @@ internal sealed class SyncScenario : IAsyncDisposable
     public SyncEngine Engine { get; private set; } = null!;
     public string DatabasePath => Path.Combine(_folder.Path, "sync.db");
 
+    /// <summary>Registrations over the worker's own, applied at the next <see cref="RestartAsync"/> (a store that fails for one account …).</summary>
+    public Action<IServiceCollection>? Configure { get; set; }
+
     /// <summary>Starts a sandbox holding <paramref name="accounts"/> and an engine over a fresh SQLite file.</summary>
     public static async Task<SyncScenario> StartAsync(IEnumerable<AccountSnapshot> accounts, SyncOptions? options = null, string crm = "salesforce")
     {
@@ -49,28 +53,38 @@ internal sealed class SyncScenario : IAsyncDisposable
         var seed = SandboxSeed.FromSnapshots(accounts, E2e.AsOf);
         _ = crm == "hubspot" ? scenario.Sandbox.SeedHubSpot(seed) : scenario.Sandbox.SeedSalesforce(seed);
         await scenario.Sandbox.StartAsync();
-        scenario._provider = scenario.Compose();
         await scenario.RestartAsync();
         return scenario;
     }
 
     /// <summary>The real connector the engine uses (to act as the worker did before a crash).</summary>
-    public ICrmConnector Connector => _provider!.GetRequiredService<ICrmConnector>();
+    public ICrmConnector Connector => _worker!.Connector;
 
     /// <summary>One real cycle.</summary>
     public Task<CycleResult> CycleAsync(bool dryRun = false) => Engine.RunCycleAsync(dryRun, CancellationToken.None);
 
-    /// <summary>A process restart: the store is closed and reopened from the same file, and a new engine built over it.</summary>
+    /// <summary>
+    /// A process restart: the worker (connector, HTTP clients, store, engine) is disposed and composed again from its
+    /// configuration over the same file.
+    /// </summary>
     public async Task RestartAsync()
     {
-        if (Store is not null)
+        if (_worker is not null)
         {
-            await Store.DisposeAsync();
+            await _worker.DisposeAsync();
         }
 
-        Store = await SqliteSyncStore.OpenAsync(DatabasePath, "e2e", Crm);
-        var connector = _provider!.GetRequiredService<ICrmConnector>();
-        Engine = new SyncEngine(connector, new SyncStorePort(Store), RulesEngine.Default, Options, WorkerClock, NullLogger<SyncEngine>.Instance);
+        var configuration = CrmStateSync.Demo.SandboxSettings.Configuration(Crm, Sandbox, DatabasePath, "e2e");
+        _worker = await Worker.FromConfigurationAsync(configuration, TextWriter.Null, NullLoggerFactory.Instance, WorkerClock, CancellationToken.None, services =>
+        {
+            services.AddSingleton(Options);
+            services.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(Requests.Handler));
+            Configure?.Invoke(services);
+        }) ?? throw new AssertionException("the sandbox configuration is invalid");
+        // Tests look at each account's outcome, as the demo does.
+        _worker.Engine.KeepOutcomes = true;
+        Store = _worker.Store;
+        Engine = _worker.Engine;
     }
 
     /// <summary>The sandbox's account table (Salesforce <c>Account</c> / HubSpot <c>companies</c>).</summary>
@@ -132,14 +146,9 @@ internal sealed class SyncScenario : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Store is not null)
+        if (_worker is not null)
         {
-            await Store.DisposeAsync();
-        }
-
-        if (_provider is not null)
-        {
-            await _provider.DisposeAsync();
+            await _worker.DisposeAsync();
         }
 
         await Sandbox.DisposeAsync();
@@ -151,8 +160,4 @@ internal sealed class SyncScenario : IAsyncDisposable
         var now = SandboxRecord.Stamp(Sandbox.Options.Clock.GetUtcNow());
         return now > previous ? now : previous.AddMilliseconds(1);
     }
-
-    /// <summary>The demo's own composition of the real connector, with a request counter on every HTTP client.</summary>
-    private ServiceProvider Compose() =>
-        CrmStateSync.Demo.DemoConnectors.Compose(Crm, Sandbox, NullLoggerFactory.Instance, s => s.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(Requests.Handler)));
 }
