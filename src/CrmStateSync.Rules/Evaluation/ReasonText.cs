@@ -18,6 +18,7 @@ internal static class ReasonText
             ReasonCode.CfgGoalClarityReset => "Goal Clarity is Reset, so the configuration is reset with it",
             ReasonCode.CfgNeverVerified => "configuration never verified",
             ReasonCode.CfgWorkflowGap => $"workflow gap reported {r.Date.Iso()} after the last verification {r.Date2.Iso()}",
+            ReasonCode.CfgGapAndStale => $"workflow gap reported {r.Date.Iso()} and configuration verified {r.Date2.Iso()} before the goal change of {r.Text}",
             ReasonCode.CfgStale => $"configuration verified {r.Date2.Iso()} before the goal change of {r.Date.Iso()}",
             ReasonCode.CfgHit => $"workflows live, verified {r.Date.Iso()}, {r.A} value actions in the last 14 days",
             ReasonCode.CfgGrace => r.B == 0 ? $"workflows not live (verified {r.Date.Iso()})" : "no value actions in the last 14 days",
@@ -46,6 +47,7 @@ internal static class ReasonText
             ReasonCode.MilestonesNone => r.Text ?? "no milestones configured for the segment",
             ReasonCode.MilestonesProgress => $"{r.A} of {r.B} milestones complete; next: {r.Text} (target {r.C} days from {r.Date.Iso()})",
             ReasonCode.MilestonesAllComplete => $"all {r.B} milestones complete",
+            ReasonCode.MilestonesChurned => $"churned on {r.Date.Iso()}: no milestone completes on or after the churn date ({r.A} of {r.B} complete; next would be {r.Text})",
             ReasonCode.MilestoneStalled => $"{r.Text} stalled since {r.Date2.Iso()}: {r.C} target days from {r.Date.Iso()} have passed ({r.A} of {r.B} complete)",
             _ => r.Code.ToString(),
         };
