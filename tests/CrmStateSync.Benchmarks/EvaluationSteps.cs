@@ -66,7 +66,7 @@ internal sealed class EvaluationSteps
         mark = Step(5, mark);
         var divergence = Divergence.Compute(_rules, stage.Stage, states, full);
         mark = Step(6, mark);
-        var interventions = Interventions.Collect(snapshot, states, milestones, list, thresholds, asOf);
+        var interventions = Interventions.Collect(snapshot, states, milestones, thresholds, asOf);
         mark = Step(7, mark);
         var result = new EvaluationResult(snapshot.Id, asOf, stage, states, milestones, divergence, interventions);
         Step(8, mark);

@@ -12,7 +12,7 @@ namespace CrmStateSync.Rules.Evaluation;
 /// </summary>
 internal static class Interventions
 {
-    public static IReadOnlyList<Intervention> Collect(AccountSnapshot snapshot, StateOutcome[] states, MilestoneOutcome milestones, CompiledMilestone[] list, Thresholds t, DateOnly asOf)
+    public static IReadOnlyList<Intervention> Collect(AccountSnapshot snapshot, StateOutcome[] states, MilestoneOutcome milestones, Thresholds t, DateOnly asOf)
     {
         List<Intervention>? raised = null;
         foreach (var outcome in states)
@@ -23,7 +23,7 @@ internal static class Interventions
             }
         }
 
-        if (milestones.Stalled && StallIsNew(snapshot, milestones, list, asOf))
+        if (milestones.Stalled && StallIsNew(snapshot))
         {
             var due = asOf.AddDays(t.InterventionDueDays);
             (raised ??= []).Add(new Intervention(InterventionKind.MilestoneStalled, snapshot.Id, due, $"milestone blocked: {milestones.Reason}"));
@@ -57,32 +57,11 @@ internal static class Interventions
 
     /// <summary>
     /// Entering stalled (rules.md §8 "Milestone stall at first sight"): the previous stalled value is false or absent and
-    /// the account had a previous evaluation or a CRM value; or it was stalled on another milestone (once per blocked one).
+    /// the account had a previous evaluation or a CRM value. The record stays stalled until the blocked milestone
+    /// completes (stalled goes false), so it is raised once per blocked milestone, whatever its stalled-since date does.
     /// </summary>
-    private static bool StallIsNew(AccountSnapshot snapshot, MilestoneOutcome milestones, CompiledMilestone[] list, DateOnly asOf)
-    {
-        var managed = snapshot.Managed;
-        if (managed.MilestoneStalled == true)
-        {
-            return PreviouslyBlocked(managed, list, asOf) != milestones.NextKey;
-        }
-
-        return snapshot.LastWritten is not null || HasCrmValue(managed);
-    }
-
-    /// <summary>The milestone the record showed blocked: the first not recorded complete.</summary>
-    private static string? PreviouslyBlocked(ManagedValues managed, CompiledMilestone[] list, DateOnly asOf)
-    {
-        foreach (var m in list)
-        {
-            if (!(managed.Milestones.TryGetValue(m.Key, out var d) && d <= asOf))
-            {
-                return m.Key;
-            }
-        }
-
-        return null;
-    }
+    private static bool StallIsNew(AccountSnapshot snapshot) =>
+        snapshot.Managed.MilestoneStalled != true && (snapshot.LastWritten is not null || HasCrmValue(snapshot.Managed));
 
     private static bool HasCrmValue(ManagedValues m) =>
         !string.IsNullOrWhiteSpace(m.Stage) || m.MilestoneStalled is not null || m.StageEntryDates.Count > 0 || m.Milestones.Count > 0

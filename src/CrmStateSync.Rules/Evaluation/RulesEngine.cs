@@ -41,7 +41,7 @@ public sealed class RulesEngine(CompiledRules rules)
         var list = Rules.MilestonesFor(snapshot.Segment);
         var milestones = MilestoneEvaluator.Evaluate(list, snapshot.Managed, full, customerEntry, churnedOn);
         var divergence = Divergence.Compute(Rules, stage.Stage, states, full);
-        var interventions = Interventions.Collect(snapshot, states, milestones, list, thresholds, asOf);
+        var interventions = Interventions.Collect(snapshot, states, milestones, thresholds, asOf);
         return new EvaluationResult(snapshot.Id, asOf, stage, states, milestones, divergence, interventions);
     }
 }
