@@ -11,9 +11,14 @@ namespace CrmStateSync.Rules.Evaluation;
 /// </summary>
 /// <param name="Start">The life's start date; null when nothing was won.</param>
 /// <param name="Deal">The id of the opportunity that started it.</param>
-/// <param name="ChurnedOn">For a reactivation: the churn date of the life before.</param>
-/// <param name="ChurnCause">For a reactivation: what ended the life before ("contracts ended", "renewal X lost").</param>
-internal readonly record struct CustomerLife(DateOnly? Start, string? Deal, DateOnly? ChurnedOn = null, string? ChurnCause = null);
+/// <param name="Before">For a reactivation: the churn that ended the life before.</param>
+/// <param name="Now">Read from the dated facts: the churn the account is in at as-of (null when it is not churned, or
+/// when <paramref name="FromHistory"/> is false and the as-of facts decide).</param>
+/// <param name="FromHistory">True when churn was read from the account's history rather than the worker's record.</param>
+internal readonly record struct CustomerLife(DateOnly? Start, string? Deal, ChurnReading? Before = null, ChurnReading? Now = null, bool FromHistory = false)
+{
+    public DateOnly? ChurnedOn => Before?.On;
+}
 
 /// <summary>Resolves the <see cref="CustomerLife"/> before the stage is computed.</summary>
 internal static class CustomerStart
@@ -24,11 +29,12 @@ internal static class CustomerStart
         if (RecordedChurn(snapshot, model) is { } churnedOn && OpportunitySignals.ReactivatingDeal(opportunities, churnedOn, asOf) is { } deal)
         {
             // The worker recorded the churn (the Churned stamp); the earliest win after it reactivates (rules.md §3).
-            return Reactivated(opportunities, deal, churnedOn);
+            var cause = ChurnHistoryReader.At(opportunities, deal.CloseDate!.Value.AddDays(-1)) ?? new ChurnReading(churnedOn);
+            return new CustomerLife(deal.CloseDate, deal.Id, cause with { On = churnedOn });
         }
 
-        var first = FirstWon(opportunities, asOf);
-        var life = LatestReactivation(opportunities, first, asOf) ?? new CustomerLife(first?.CloseDate, first?.Id);
+        var history = ChurnHistoryReader.Read(opportunities, FirstWon(opportunities, asOf), asOf);
+        var life = new CustomerLife(history.LifeDeal?.CloseDate, history.LifeDeal?.Id, history.Before, history.Now, FromHistory: true);
         return snapshot.LastWritten is null ? life : RecordedReactivation(snapshot, model, opportunities, life, asOf);
     }
 
@@ -76,60 +82,11 @@ internal static class CustomerStart
             var o = opportunities[io];
             if (OpportunitySignals.IsWonBy(o, asOf) && OpportunitySignals.CreatesSubscription(o) && o.CloseDate == stamped)
             {
-                return new CustomerLife(stamped, o.Id);
+                return life with { Start = stamped, Deal = o.Id, Before = null };
             }
         }
 
         return life;
-    }
-
-    /// <summary>
-    /// At go-live there is no recorded churn, so read it from the opportunities: the latest won NewBusiness or Renewal
-    /// that closed while the account was churned (rules.md §8 (a) or (b) held the day before) starts the current life.
-    /// </summary>
-    private static CustomerLife? LatestReactivation(IReadOnlyList<Opportunity> opportunities, Opportunity? first, DateOnly asOf)
-    {
-        Opportunity? latest = null;
-        Signals.Signals? dayBefore = null;
-        for (var io = 0; io < opportunities.Count; io++)
-        {
-            var o = opportunities[io];
-            // The first win cannot be a reactivation; checking only later wins keeps the usual account allocation-free.
-            if (OpportunitySignals.IsWonBy(o, asOf) && o.CloseDate > first?.CloseDate && OpportunitySignals.CreatesSubscription(o)
-                && !(latest?.CloseDate >= o.CloseDate) && ChurnedTheDayBefore(opportunities, o.CloseDate!.Value) is { } churned)
-            {
-                (latest, dayBefore) = (o, churned);
-            }
-        }
-
-        return latest is null ? null : Life(latest, dayBefore!);
-    }
-
-    private static CustomerLife Reactivated(IReadOnlyList<Opportunity> opportunities, Opportunity deal, DateOnly churnedOn)
-    {
-        var dayBefore = DayBefore(opportunities, deal.CloseDate!.Value);
-        return Life(deal, dayBefore) with { ChurnedOn = churnedOn };
-    }
-
-    private static CustomerLife Life(Opportunity deal, Signals.Signals dayBefore)
-    {
-        var cause = dayBefore.ChurnedOn is null ? "the stage was set to Churned"
-            : dayBefore.RenewalLostOn is { } lost && lost == dayBefore.ChurnedOn && dayBefore.RenewalLostDeal is { } renewal ? $"renewal {renewal} was lost"
-            : "contracts ended";
-        return new CustomerLife(deal.CloseDate, deal.Id, dayBefore.ChurnedOn, cause);
-    }
-
-    private static Signals.Signals? ChurnedTheDayBefore(IReadOnlyList<Opportunity> opportunities, DateOnly closed)
-    {
-        var dayBefore = DayBefore(opportunities, closed);
-        return dayBefore.ChurnedOn is null ? null : dayBefore;
-    }
-
-    private static Signals.Signals DayBefore(IReadOnlyList<Opportunity> opportunities, DateOnly closed)
-    {
-        var dayBefore = new Signals.Signals { AsOf = closed.AddDays(-1) };
-        OpportunitySignals.Fill(dayBefore, opportunities, dayBefore.AsOf);
-        return dayBefore;
     }
 
     /// <summary>The first won NewBusiness/Renewal (any won deal when there is none of those).</summary>

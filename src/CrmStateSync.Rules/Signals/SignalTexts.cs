@@ -29,11 +29,12 @@ internal static class SignalTexts
 
     public static string Churn(Signals s)
     {
-        var ended = s.SubscriptionEndedOn is { } end ? $"every contract ended, the last ({s.SubscriptionEndedDeal}) on {end.Iso()}" : null;
-        var lost = s.RenewalLostOn is { } on ? $"renewal {s.RenewalLostDeal} lost {on.Iso()} with nothing won after it" : null;
+        var churn = s.ChurnNow ?? new ChurnReading(s.ChurnedOn ?? default, s.SubscriptionEndedOn, s.SubscriptionEndedDeal, s.RenewalLostOn, s.RenewalLostDeal);
+        var ended = churn.EndedOn is { } end ? $"every contract ended, the last ({churn.EndedDeal}) on {end.Iso()}" : null;
+        var lost = churn.LostOn is { } on ? $"renewal {churn.LostDeal} lost {on.Iso()} with nothing won after it" : null;
         return (ended, lost) switch
         {
-            ({ } e, { } l) => s.SubscriptionEndedOn <= s.RenewalLostOn ? $"{e} (and {l})" : $"{l} (and {e})",
+            ({ } e, { } l) => churn.EndedOn <= churn.LostOn ? $"{e} (and {l})" : $"{l} (and {e})",
             ({ } e, null) => e,
             (null, { } l) => l,
             _ => "a subscription is still active",

@@ -60,6 +60,9 @@ public sealed class Signals
 
     internal string? ReactivatedAfterCause { get; set; }
 
+    /// <summary>The churn read from the account's history (what the Churned reason names), when it was read.</summary>
+    internal ChurnReading? ChurnNow { get; set; }
+
     /// <summary>Why the account is a customer, naming the deal and the dates (the default New Customer reason).</summary>
     public string CustomerStartText => SignalTexts.CustomerStart(this);
 

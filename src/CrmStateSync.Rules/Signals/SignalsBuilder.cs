@@ -20,7 +20,13 @@ internal static class SignalsBuilder
         s.CustomerSince = life.Start;
         s.CustomerSinceDeal = life.Deal;
         s.ReactivatedAfterChurnOn = life.ChurnedOn;
-        s.ReactivatedAfterCause = life.ChurnCause;
+        s.ReactivatedAfterCause = life.Before?.Cause;
+        if (life.FromHistory)
+        {
+            // A churn a replay would have recorded stays, even where today's facts alone no longer show it (§8).
+            s.ChurnedOn = life.Now?.On;
+            s.ChurnNow = life.Now;
+        }
         s.DaysAsCustomer = life.Start is { } since && since <= asOf ? Dates.DaysBetween(since, asOf) : null;
         s.KickoffOn = Filtered(snapshot.KickoffOn, asOf, factsFrom);
         s.OnboardingCompleteOn = Filtered(snapshot.OnboardingCompleteOn, asOf, factsFrom);
