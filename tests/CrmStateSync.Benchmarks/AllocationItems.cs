@@ -31,7 +31,7 @@ internal static class AllocationItems
         Console.WriteLine("bytes of single calls (Healthy account unless noted):");
         Line("new Signals() incl. its Thresholds", "Signals.cs:22, SignalsBuilder.cs:16", () => new Signals());
         Line("  of which the discarded new Thresholds()", "Signals.cs:22", () => new Thresholds());
-        Line("SignalsBuilder.Build", "SignalsBuilder.cs:14", () => SignalsBuilder.Build(healthy, asOf, t, since, DateOnly.MinValue));
+        Line("SignalsBuilder.Build", "SignalsBuilder.cs:14", () => SignalsBuilder.Build(healthy, asOf, t, new CustomerLife(since, "opp-1"), DateOnly.MinValue));
         Line("StatesEvaluator.Evaluate (StateOutcome[6])", "StatesEvaluator.cs:11", () => StatesEvaluator.Evaluate(healthy, signals));
         Line("stamps copy, 4 stages", "StageEvaluator.cs:19", () => new Dictionary<string, DateOnly>(steady.Managed.StageEntryDates, StringComparer.Ordinal));
         Line("StageEvaluator.Evaluate, go-live", "StageEvaluator.cs:12", () => StageEvaluator.Evaluate(new StageInputs(healthy, rules.StageModel, signals, signals, EvaluationMode.Live)));
@@ -51,7 +51,7 @@ internal static class AllocationItems
 
     private static Signals Signals(AccountSnapshot account, Thresholds t, DateOnly since)
     {
-        var signals = SignalsBuilder.Build(account, AccountGenerator.AsOf, t, since, DateOnly.MinValue);
+        var signals = SignalsBuilder.Build(account, AccountGenerator.AsOf, t, new CustomerLife(since, "opp-1"), DateOnly.MinValue);
         signals.SetStates(StatesEvaluator.Evaluate(account, signals));
         return signals;
     }

@@ -41,18 +41,18 @@ internal sealed class EvaluationSteps
         var model = _rules.StageModel;
         var thresholds = _rules.ThresholdsFor(snapshot.Segment);
         var mark = GC.GetAllocatedBytesForCurrentThread();
-        var customerSince = CustomerStart.Resolve(snapshot, model, asOf);
+        var life = CustomerStart.Resolve(snapshot, model, asOf);
         mark = Step(0, mark);
-        var full = SignalsBuilder.Build(snapshot, asOf, thresholds, customerSince, DateOnly.MinValue);
+        var full = SignalsBuilder.Build(snapshot, asOf, thresholds, life, DateOnly.MinValue);
         mark = Step(1, mark);
         var states = StatesEvaluator.Evaluate(snapshot, full);
         full.SetStates(states);
         mark = Step(2, mark);
         var progression = full;
-        if (CustomerStart.FactsPredate(snapshot, customerSince))
+        if (CustomerStart.FactsPredate(snapshot, life.Start))
         {
             ProgressionBuilds++;
-            progression = SignalsBuilder.Build(snapshot, asOf, thresholds, customerSince, customerSince!.Value);
+            progression = SignalsBuilder.Build(snapshot, asOf, thresholds, life, life.Start!.Value);
             progression.SetStates(states);
         }
 
@@ -60,7 +60,9 @@ internal sealed class EvaluationSteps
         var stage = StageEvaluator.Evaluate(new StageInputs(snapshot, model, full, progression, EvaluationMode.Live));
         var customerEntry = stage.EntryDates.TryGetValue(model.CustomerStage.Name, out var entered) ? entered : (DateOnly?)null;
         mark = Step(4, mark);
-        var milestones = MilestoneEvaluator.Evaluate(_rules.MilestonesFor(snapshot.Segment), snapshot.Managed, full, customerEntry);
+        var churnedOn = model.Terminal is { } terminal && stage.Stage == terminal.Name ? stage.EnteredOn : null;
+        var list = _rules.MilestonesFor(snapshot.Segment);
+        var milestones = MilestoneEvaluator.Evaluate(list, snapshot.Managed, full, customerEntry, churnedOn);
         mark = Step(5, mark);
         var divergence = Divergence.Compute(_rules, stage.Stage, states, full);
         mark = Step(6, mark);

@@ -19,8 +19,8 @@ public static class DefaultRules
         TimeToValueTo = Adopting,
         Stages =
         [
-            Stage(NewCustomer, "HasClosedWon && ActiveSubscription", "won {FirstClosedWonOn} with an active subscription", "CustomerSince"),
-            Stage(Onboarding, "KickoffOn != null || FirstActiveOn != null", "kickoff {KickoffOn}, first active user {FirstActiveOn}", "OnboardingStartedOn"),
+            Stage(NewCustomer, "HasClosedWon && ActiveSubscription", "{CustomerStartText}", "CustomerSince"),
+            Stage(Onboarding, "KickoffOn != null || FirstActiveOn != null", "{OnboardingStartText}", "OnboardingStartedOn"),
             Stage(Adopting, "ValueActions14d >= T.ValueActionThreshold", "{ValueActions14d} value actions in the last 14 days ≥ {T.ValueActionThreshold}"),
             Stage(Healthy, "OnboardingCompleteOn != null && CoreEvents30d >= 3 && ActiveUsers30d >= 2",
                 "onboarding complete {OnboardingCompleteOn}, {CoreEvents30d} core events and {ActiveUsers30d} active users in the last 30 days"),
@@ -42,7 +42,7 @@ public static class DefaultRules
                 Kind = StageKind.Terminal,
                 Criterion = "ChurnedOn != null",
                 EntryDate = "ChurnedOn",
-                Reason = "no active subscription: contracts ended {SubscriptionEndedOn}, renewal lost {RenewalLostOn}",
+                Reason = "no active subscription: {ChurnText}",
             },
         ],
     };

@@ -61,4 +61,6 @@ public enum ReasonCode
     MilestonesProgress,
     MilestonesAllComplete,
     MilestoneStalled,
+    MilestonesChurned,
+    CfgGapAndStale,
 }

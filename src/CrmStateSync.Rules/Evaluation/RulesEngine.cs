@@ -23,21 +23,23 @@ public sealed class RulesEngine(CompiledRules rules)
         ArgumentNullException.ThrowIfNull(snapshot);
         var model = Rules.StageModel;
         var thresholds = Rules.ThresholdsFor(snapshot.Segment);
-        var customerSince = CustomerStart.Resolve(snapshot, model, asOf);
-        var full = SignalsBuilder.Build(snapshot, asOf, thresholds, customerSince, DateOnly.MinValue);
+        var life = CustomerStart.Resolve(snapshot, model, asOf);
+        var full = SignalsBuilder.Build(snapshot, asOf, thresholds, life, DateOnly.MinValue);
         var states = StatesEvaluator.Evaluate(snapshot, full);
         full.SetStates(states);
         var progression = full;
-        if (CustomerStart.FactsPredate(snapshot, customerSince))
+        if (CustomerStart.FactsPredate(snapshot, life.Start))
         {
             // Trial usage before the sale, or facts from before a reactivation, do not count for progression.
-            progression = SignalsBuilder.Build(snapshot, asOf, thresholds, customerSince, customerSince!.Value);
+            progression = SignalsBuilder.Build(snapshot, asOf, thresholds, life, life.Start!.Value);
             progression.SetStates(states);
         }
 
         var stage = StageEvaluator.Evaluate(new StageInputs(snapshot, model, full, progression, mode));
         var customerEntry = stage.EntryDates.TryGetValue(model.CustomerStage.Name, out var entered) ? entered : (DateOnly?)null;
-        var milestones = MilestoneEvaluator.Evaluate(Rules.MilestonesFor(snapshot.Segment), snapshot.Managed, full, customerEntry);
+        var churnedOn = model.Terminal is { } terminal && stage.Stage == terminal.Name ? stage.EnteredOn : null;
+        var list = Rules.MilestonesFor(snapshot.Segment);
+        var milestones = MilestoneEvaluator.Evaluate(list, snapshot.Managed, full, customerEntry, churnedOn);
         var divergence = Divergence.Compute(Rules, stage.Stage, states, full);
         var interventions = Interventions.Collect(snapshot, states, milestones, thresholds, asOf);
         return new EvaluationResult(snapshot.Id, asOf, stage, states, milestones, divergence, interventions);

@@ -59,7 +59,7 @@ internal sealed class ReasonTemplate
 
     private static string Format(object? value) => value switch
     {
-        null => "none",
+        null => "not recorded",
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         double x => x.ToString("0.##", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

@@ -12,7 +12,12 @@ internal static class MilestoneEvaluator
 {
     private static readonly IReadOnlyDictionary<string, DateOnly> None = new Dictionary<string, DateOnly>();
 
-    public static MilestoneOutcome Evaluate(CompiledMilestone[] milestones, ManagedValues previous, Signals.Signals signals, DateOnly? customerEntry)
+    /// <param name="milestones">The segment's ordered list.</param>
+    /// <param name="previous">The record's values (completions stay complete).</param>
+    /// <param name="signals">The full signals at as-of.</param>
+    /// <param name="customerEntry">New Customer entry: the first milestone's anchor; none complete before it.</param>
+    /// <param name="churnedOn">Set while the account is churned: no milestone completes on or after it, none stalls.</param>
+    public static MilestoneOutcome Evaluate(CompiledMilestone[] milestones, ManagedValues previous, Signals.Signals signals, DateOnly? customerEntry, DateOnly? churnedOn = null)
     {
         if (milestones.Length == 0)
         {
@@ -29,7 +34,7 @@ internal static class MilestoneEvaluator
         {
             var m = milestones[i];
             var recorded = previous.Milestones.TryGetValue(m.Key, out var r) && r <= asOf;
-            var on = recorded ? r : previousComplete && customerEntry is not null && m.Condition(signals) ? asOf : (DateOnly?)null;
+            var on = recorded ? r : previousComplete && customerEntry is not null && churnedOn is null && m.Condition(signals) ? asOf : (DateOnly?)null;
             if (on is not null && !recorded)
             {
                 (added ??= new Dictionary<string, DateOnly>(StringComparer.Ordinal))[m.Key] = asOf;
@@ -46,8 +51,21 @@ internal static class MilestoneEvaluator
             return new MilestoneOutcome { Completed = count, Total = milestones.Length, CompletedOn = completed, Reason = new Reason(ReasonCode.MilestonesAllComplete, B: milestones.Length) };
         }
 
-        return Pending(milestones, next, count, completed, customerEntry, asOf);
+        return churnedOn is { } churned
+            ? Churned(milestones, next, count, completed, churned)
+            : Pending(milestones, next, count, completed, customerEntry, asOf);
     }
+
+    /// <summary>A churned account's milestones stop: nothing completes on or after the churn date and nothing stalls.</summary>
+    private static MilestoneOutcome Churned(CompiledMilestone[] milestones, int next, int count, IReadOnlyDictionary<string, DateOnly> completed, DateOnly churnedOn) => new()
+    {
+        Completed = count,
+        Total = milestones.Length,
+        NextMilestone = milestones[next].Name,
+        NextKey = milestones[next].Key,
+        CompletedOn = completed,
+        Reason = new Reason(ReasonCode.MilestonesChurned, churnedOn, count, milestones.Length, Text: milestones[next].Name),
+    };
 
     /// <summary>The record's completions (kept as they are when nothing was added) plus this evaluation's.</summary>
     private static IReadOnlyDictionary<string, DateOnly> Merge(IReadOnlyDictionary<string, DateOnly> recorded, Dictionary<string, DateOnly>? added, CompiledMilestone[] milestones, DateOnly asOf)

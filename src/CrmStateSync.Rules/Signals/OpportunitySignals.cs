@@ -8,6 +8,7 @@ internal static class OpportunitySignals
     public static void Fill(Signals s, IReadOnlyList<Opportunity> opportunities, DateOnly asOf)
     {
         DateOnly? latestEnd = null;
+        string? latestEndDeal = null;
         bool anySubscription = false, allEnded = true;
         Opportunity? latestClosedRenewal = null;
         for (var io = 0; io < opportunities.Count; io++)
@@ -46,7 +47,11 @@ internal static class OpportunitySignals
             anySubscription = true;
             var ended = o.ContractEnd < asOf;
             allEnded &= ended;
-            latestEnd = Dates.Latest(latestEnd, o.ContractEnd);
+            if (o.ContractEnd is { } end && !(latestEnd >= end))
+            {
+                (latestEnd, latestEndDeal) = (end, o.Id);
+            }
+
             if (IsActive(o, asOf))
             {
                 s.ActiveSubscription = true;
@@ -55,32 +60,37 @@ internal static class OpportunitySignals
         }
 
         s.SubscriptionEndedOn = anySubscription && allEnded ? latestEnd : null;
+        s.SubscriptionEndedDeal = s.SubscriptionEndedOn is null ? null : latestEndDeal;
         s.RenewalLostOn = LostRenewal(latestClosedRenewal, s.LatestClosedWonOn);
+        s.RenewalLostDeal = s.RenewalLostOn is null ? null : latestClosedRenewal!.Id;
         s.ChurnedOn = s.HasClosedWon ? Dates.Earliest(s.SubscriptionEndedOn, s.RenewalLostOn) : null;
         s.RenewalInDays = s.RenewalOn is { } r ? Dates.DaysBetween(asOf, r) : null;
     }
 
-    /// <summary>The earliest won NewBusiness or Renewal closed after the churn date: the reactivating close date.</summary>
-    public static DateOnly? ReactivatingCloseDate(IReadOnlyList<Opportunity> opportunities, DateOnly churnedOn, DateOnly asOf)
+    /// <summary>The earliest won NewBusiness or Renewal closed after the churn date: the reactivating deal.</summary>
+    public static Opportunity? ReactivatingDeal(IReadOnlyList<Opportunity> opportunities, DateOnly churnedOn, DateOnly asOf)
     {
-        DateOnly? earliest = null;
+        Opportunity? earliest = null;
         for (var io = 0; io < opportunities.Count; io++)
         {
             var o = opportunities[io];
-            if (!IsOpen(o, asOf) && o.IsWon && CreatesSubscription(o) && o.CloseDate > churnedOn)
+            if (!IsOpen(o, asOf) && o.IsWon && CreatesSubscription(o) && o.CloseDate > churnedOn && !(earliest?.CloseDate <= o.CloseDate))
             {
-                earliest = Dates.Earliest(earliest, o.CloseDate);
+                earliest = o;
             }
         }
 
         return earliest;
     }
 
+    /// <summary>Won and closed on or before as-of.</summary>
+    public static bool IsWonBy(Opportunity o, DateOnly asOf) => o is { IsClosed: true, IsWon: true, CloseDate: { } closed } && closed <= asOf;
+
     /// <summary>Open as of the date: not closed, or closed after it (a fact from the future is ignored).</summary>
     private static bool IsOpen(Opportunity o, DateOnly asOf) => !o.IsClosed || o.CloseDate is null || o.CloseDate > asOf;
 
     /// <summary>A subscription comes from NewBusiness or Renewal; an Expansion only adds to one. No type = new business.</summary>
-    private static bool CreatesSubscription(Opportunity o) => o.Type is null or OpportunityType.NewBusiness or OpportunityType.Renewal;
+    public static bool CreatesSubscription(Opportunity o) => o.Type is null or OpportunityType.NewBusiness or OpportunityType.Renewal;
 
     private static bool IsActive(Opportunity o, DateOnly asOf) =>
         (o.ContractStart is null || o.ContractStart <= asOf) && (o.ContractEnd is null || o.ContractEnd >= asOf);

@@ -29,7 +29,14 @@ public sealed class Signals
     public DateOnly? LatestClosedWonOn { get; internal set; }
     public bool ActiveSubscription { get; internal set; }
     public DateOnly? SubscriptionEndedOn { get; internal set; }
+
+    /// <summary>The id of the contract that ended last, when every contract ended.</summary>
+    public string? SubscriptionEndedDeal { get; internal set; }
+
     public DateOnly? RenewalLostOn { get; internal set; }
+
+    /// <summary>The id of the lost renewal behind <see cref="RenewalLostOn"/>.</summary>
+    public string? RenewalLostDeal { get; internal set; }
 
     /// <summary>The churn date of rules.md §8 ((a) every contract ended, (b) a lost renewal; the earlier), or null.</summary>
     public DateOnly? ChurnedOn { get; internal set; }
@@ -39,10 +46,31 @@ public sealed class Signals
     public bool HasOpenOpportunity { get; internal set; }
     public bool HasOpenExpansion { get; internal set; }
 
-    /// <summary>The current customer start (New Customer entry, or the reactivating close date).</summary>
+    /// <summary>The start of the current life: the first won NewBusiness/Renewal close, or the reactivating close.</summary>
     public DateOnly? CustomerSince { get; internal set; }
 
+    /// <summary>The id of the deal that started the current life.</summary>
+    public string? CustomerSinceDeal { get; internal set; }
+
+    /// <summary>When the current life is a reactivation: the churn date of the life before it.</summary>
+    public DateOnly? ReactivatedAfterChurnOn { get; internal set; }
+
+    /// <summary>Days since <see cref="CustomerSince"/>.</summary>
     public int? DaysAsCustomer { get; internal set; }
+
+    internal string? ReactivatedAfterCause { get; set; }
+
+    /// <summary>The churn read from the account's history (what the Churned reason names), when it was read.</summary>
+    internal ChurnReading? ChurnNow { get; set; }
+
+    /// <summary>Why the account is a customer, naming the deal and the dates (the default New Customer reason).</summary>
+    public string CustomerStartText => SignalTexts.CustomerStart(this);
+
+    /// <summary>What started onboarding, saying in words what is missing (the default Onboarding reason).</summary>
+    public string OnboardingStartText => SignalTexts.OnboardingStart(this);
+
+    /// <summary>What ended the subscription, naming the deal and the date (the default Churned reason).</summary>
+    public string ChurnText => SignalTexts.Churn(this);
 
     // Onboarding
     public DateOnly? KickoffOn { get; internal set; }

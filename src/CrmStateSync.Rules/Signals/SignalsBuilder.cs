@@ -9,16 +9,25 @@ internal static class SignalsBuilder
     /// <param name="snapshot">The account.</param>
     /// <param name="asOf">The evaluation date; later facts are ignored.</param>
     /// <param name="thresholds">The segment's thresholds.</param>
-    /// <param name="customerSince">The current customer start (New Customer entry), if any.</param>
+    /// <param name="life">The account's current life (its start counts days as a customer).</param>
     /// <param name="factsFrom">Usage, kickoff and onboarding facts before this date do not count (progression filter).</param>
-    public static Signals Build(AccountSnapshot snapshot, DateOnly asOf, Thresholds thresholds, DateOnly? customerSince, DateOnly factsFrom)
+    public static Signals Build(AccountSnapshot snapshot, DateOnly asOf, Thresholds thresholds, Evaluation.CustomerLife life, DateOnly factsFrom)
     {
         var s = new Signals { AsOf = asOf, Segment = snapshot.Segment, T = thresholds };
         OpportunitySignals.Fill(s, snapshot.Opportunities, asOf);
         UsageSignals.Fill(s, snapshot.Usage, asOf, factsFrom);
         ContactSignals.Fill(s, snapshot.Contacts, asOf);
-        s.CustomerSince = customerSince;
-        s.DaysAsCustomer = customerSince is { } since && since <= asOf ? Dates.DaysBetween(since, asOf) : null;
+        s.CustomerSince = life.Start;
+        s.CustomerSinceDeal = life.Deal;
+        s.ReactivatedAfterChurnOn = life.ChurnedOn;
+        s.ReactivatedAfterCause = life.Before?.Cause;
+        if (life.FromHistory)
+        {
+            // A churn a replay would have recorded stays, even where today's facts alone no longer show it (§8).
+            s.ChurnedOn = life.Now?.On;
+            s.ChurnNow = life.Now;
+        }
+        s.DaysAsCustomer = life.Start is { } since && since <= asOf ? Dates.DaysBetween(since, asOf) : null;
         s.KickoffOn = Filtered(snapshot.KickoffOn, asOf, factsFrom);
         s.OnboardingCompleteOn = Filtered(snapshot.OnboardingCompleteOn, asOf, factsFrom);
         s.OnboardingStartedOn = Dates.Earliest(s.KickoffOn, s.FirstActiveOn);

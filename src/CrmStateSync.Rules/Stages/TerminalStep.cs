@@ -32,7 +32,7 @@ internal static class TerminalStep
     private static bool TryReactivate(StageInputs x, StageWork work, CompiledStage terminal)
     {
         var churnedOn = work.EntryOf(terminal) ?? DateOnly.MinValue;
-        if (OpportunitySignals.ReactivatingCloseDate(x.Snapshot.Opportunities, churnedOn, x.AsOf) is not { } reactivatedOn)
+        if (OpportunitySignals.ReactivatingDeal(x.Snapshot.Opportunities, churnedOn, x.AsOf) is not { CloseDate: { } reactivatedOn } deal)
         {
             return false;
         }
@@ -40,7 +40,9 @@ internal static class TerminalStep
         // Every stamp but the customer stage's is cleared on the record (the history keeps them).
         var customer = x.Model.CustomerStage;
         work.ClearStamps();
-        var reason = $"{customer.Name} since {reactivatedOn.Iso()}: reactivated by an opportunity won {reactivatedOn.Iso()} after {terminal.Name} on {churnedOn.Iso()}";
+        // The life resolved before the stage is this reactivation, so its text names the deal and both dates.
+        var why = x.Full.CustomerSince == reactivatedOn ? x.Full.CustomerStartText : $"reactivated on {reactivatedOn.Iso()} after {terminal.Name} on {churnedOn.Iso()}: deal {deal.Id} won {reactivatedOn.Iso()}";
+        var reason = $"{customer.Name} since {reactivatedOn.Iso()}: {why}";
         work.MoveAutomated(customer, reactivatedOn, reason);
         ProgressionWalker.Walk(x, work);
         RiskStep.TryEnter(x, work);

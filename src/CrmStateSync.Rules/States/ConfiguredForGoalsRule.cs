@@ -1,5 +1,6 @@
 using CrmStateSync.Rules.Evaluation;
 using CrmStateSync.Rules.Model;
+using CrmStateSync.Rules.Signals;
 
 namespace CrmStateSync.Rules.States;
 
@@ -21,14 +22,11 @@ internal static class ConfiguredForGoalsRule
             return x.Outcome(State, StateValue.Reset, null, new Reason(ReasonCode.CfgNeverVerified), Review);
         }
 
-        if (x.Known(x.Snapshot.WorkflowGapOn) is { } gap && gap > verified)
+        var gap = x.Known(x.Snapshot.WorkflowGapOn) is { } g && g > verified ? g : (DateOnly?)null;
+        var stale = x.Signals.LatestGoalChangeOn is { } c && c > verified ? c : (DateOnly?)null;
+        if (gap is not null || stale is not null)
         {
-            return x.Outcome(State, StateValue.Slipping, gap, new Reason(ReasonCode.CfgWorkflowGap, gap, Date2: verified), Review);
-        }
-
-        if (x.Signals.LatestGoalChangeOn is { } change && change > verified)
-        {
-            return x.Outcome(State, StateValue.Slipping, change, new Reason(ReasonCode.CfgStale, change, Date2: verified), Review);
+            return Slipping(x, verified, gap, stale);
         }
 
         var valueActions = x.Signals.ValueActions14d;
@@ -38,5 +36,17 @@ internal static class ConfiguredForGoalsRule
         }
 
         return x.Grace(State, verified, new Reason(ReasonCode.CfgGrace, verified, valueActions, x.Snapshot.WorkflowsLive ? 1 : 0));
+    }
+
+    /// <summary>A workflow gap, a stale configuration, or both: verified-on is the newest of the two (rules.md §8).</summary>
+    private static StateOutcome Slipping(in StateInputs x, DateOnly verified, DateOnly? gap, DateOnly? stale)
+    {
+        var reason = (gap, stale) switch
+        {
+            ({ } g, { } c) => new Reason(ReasonCode.CfgGapAndStale, g, Date2: verified, Text: c.Iso()),
+            ({ } g, null) => new Reason(ReasonCode.CfgWorkflowGap, g, Date2: verified),
+            _ => new Reason(ReasonCode.CfgStale, stale, Date2: verified),
+        };
+        return x.Outcome(State, StateValue.Slipping, Dates.Latest(gap, stale), reason, Review);
     }
 }

@@ -17,10 +17,12 @@ internal readonly record struct StateInputs(AccountSnapshot Snapshot, Signals.Si
 
     /// <summary>
     /// Grace: the signal fails but the slip has not fired, so the previous value stays. With nothing to keep the value
-    /// is Hit, dated as the Hit row says (what a day-by-day replay from the evidence would have produced).
+    /// is Hit, dated as the Hit row says (what a day-by-day replay from the evidence would have produced). A
+    /// never-established reading (no verified-on: no evidence) is nothing to keep, so a replay that passed through it
+    /// agrees with a first evaluation (rules.md §8 "Go-live equals replay").
     /// </summary>
     public StateOutcome Grace(CsState state, DateOnly? hitDate, Reason reason) =>
-        Previous.Get(state) is { } kept
+        Previous.Get(state) is { VerifiedOn: not null } kept
             ? new(state, kept.Value, kept.VerifiedOn, reason with { Kept = kept.Value })
             : new(state, StateValue.Hit, hitDate, reason with { Kept = StateValue.Hit });
 

@@ -9,7 +9,7 @@ namespace CrmStateSync.Rules.Tests.Signals;
 public class SignalsTests
 {
     private static Rules.Signals.Signals Build(AccountSnapshot snapshot, DateOnly? factsFrom = null) =>
-        SignalsBuilder.Build(snapshot, AsOf, new Thresholds(), null, factsFrom ?? DateOnly.MinValue);
+        SignalsBuilder.Build(snapshot, AsOf, new Thresholds(), default, factsFrom ?? DateOnly.MinValue);
 
     [TestCase(0, true, TestName = "rules.md preamble: last 14 days includes as-of")]
     [TestCase(13, true, TestName = "rules.md preamble: last 14 days is [asOf-13, asOf] (day 13 in)")]

@@ -25,8 +25,12 @@ public class ChurnTests
             Some.Won(Some.DaysAgo(400), Some.DaysAgo(30)), Some.Lost(Some.DaysAgo(20)));
         yield return Case("rules.md §8 Churned: an Expansion never creates a subscription", 10,
             Some.Won(Some.DaysAgo(400), Some.DaysAgo(10)), Some.Won(Some.DaysAgo(100), type: OpportunityType.Expansion, id: "exp"));
-        yield return Case("rules.md §8 Churned (b): an Expansion won after the lost renewal prevents it", null,
+        // §8 third round: the first evaluation agrees with a day-by-day replay, which churned on the lost renewal's
+        // close date before the Expansion was won; an Expansion does not reactivate.
+        yield return Case("rules.md §8 go-live equals replay: an Expansion won after the lost renewal does not undo the churn a replay recorded on its close date", 30,
             Some.Won(Some.DaysAgo(400)), Some.Lost(Some.DaysAgo(30)), Some.Won(Some.DaysAgo(10), type: OpportunityType.Expansion, id: "exp"));
+        yield return Case("rules.md §8 Churned (b): an Expansion won before the lost renewal does not prevent it", 30,
+            Some.Won(Some.DaysAgo(400)), Some.Won(Some.DaysAgo(40), type: OpportunityType.Expansion, id: "exp"), Some.Lost(Some.DaysAgo(30)));
         yield return Case("rules.md §8 Churned (b): only the latest closed Renewal counts, a later won renewal prevents it", null,
             Some.Won(Some.DaysAgo(400)), Some.Lost(Some.DaysAgo(200)), Some.Won(Some.DaysAgo(100), type: OpportunityType.Renewal, id: "ren"));
 

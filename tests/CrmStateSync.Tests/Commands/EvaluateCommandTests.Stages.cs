@@ -6,7 +6,7 @@ namespace CrmStateSync.Tests.Commands;
 /// <summary>Sample accounts: stage reasons, transitions, manual moves and milestones (rules.md §3, §5, §8).</summary>
 public partial class EvaluateCommandTests
 {
-    [TestCase("brightpath-hr", "New Customer since 2026-11-16: won 2026-11-16 with an active subscription")]
+    [TestCase("brightpath-hr", "New Customer since 2026-11-16: deal bp-opp-2026 won 2026-11-16 with an active subscription")]
     [TestCase("quanta-logistics", "Adopting since 2026-11-23: 12 value actions in the last 14 days ≥ 10", Description = "§3 every stage value carries a reason, also at go-live")]
     [TestCase("meridian-foods", "Adopting since 2026-04-06: 14 value actions in the last 14 days ≥ 10")]
     [TestCase("summit-dental", "Healthy since 2026-07-06: onboarding complete 2026-06-22, 118 core events and 7 active users in the last 30 days")]
@@ -14,7 +14,7 @@ public partial class EvaluateCommandTests
     [TestCase("harborline-logistics", "At-Risk since 2026-11-23: integration removed: Daily-Work Integration is Reset: the integration was removed")]
     [TestCase("fjord-payments", "At-Risk since 2026-11-23: renewal at risk: renewal 2027-01-07 in 45 days with 2 states not Hit")]
     [TestCase("willow-wealth", "Healthy since 2026-11-23: recovered from At-Risk (entered 2026-10-26); no risk signal holds")]
-    [TestCase("cobalt-freight", "Churned since 2026-09-15: no active subscription: contracts ended 2026-09-30, renewal lost 2026-09-15")]
+    [TestCase("cobalt-freight", "Churned since 2026-09-15: no active subscription: renewal cobalt-renewal-2026 lost 2026-09-15 with nothing won after it")]
     [TestCase("pinecrest-labs", "no stage: the account does not meet the eligibility rule (no won opportunity)")]
     public void Evaluate_SampleAccount_StageReasonAsInRules(string id, string reason) =>
         Assert.That(_samples.Result(id).Text("stage", "reason"), Is.EqualTo(reason));
@@ -32,7 +32,7 @@ public partial class EvaluateCommandTests
                 "Churned → New Customer 2026-10-05 Automated",
                 "New Customer → Onboarding 2026-10-12 Automated",
             }));
-            Assert.That(result.Text("stage", "reason"), Is.EqualTo("Onboarding since 2026-10-12: kickoff 2026-10-12, first active user 2026-10-18"));
+            Assert.That(result.Text("stage", "reason"), Is.EqualTo("Onboarding since 2026-10-12: kickoff held 2026-10-12, first active user 2026-10-18"));
         }
     }
 

@@ -39,7 +39,7 @@ public partial class EvaluateCommandTests
     [TestCase("configuredForGoals", "Hit", "2026-09-14", "workflows live, verified 2026-09-14, 17 value actions in the last 14 days")]
     [TestCase("valueActionAdoption", "Hit", "2025-03-17", "17 value actions in the last 14 days ≥ 10")]
     [TestCase("multiStakeholderEngagement", "Reset", "2026-11-02", "Champion departed on 2026-11-02 and has not been replaced by an engaged contact")]
-    [TestCase("outcomeAttribution", "Slipping", "2026-05-20", "last outcome 2026-05-20 is 187 days old: two cycles without attribution")]
+    [TestCase("outcomeAttribution", "Slipping", "2026-05-20", "last outcome 2026-05-20 is 187 days old: two cycles without attribution (> 180: two 90-day cycles)")]
     [TestCase("dailyWorkIntegration", "Hit", "2025-05-12", "integration live since 2025-05-12 and in new-hire onboarding")]
     public void Evaluate_WorkedExample_StateAsSeed(string state, string value, string verifiedOn, string reason)
     {
