@@ -32,6 +32,9 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
     /// </summary>
     public bool KeepOutcomes { get; set; } = true;
 
+    /// <summary>The connector's call count when the previous cycle ended (or when this engine was composed).</summary>
+    private long _callsCounted = crm.Usage.CallsMade;
+
     /// <summary>Runs one cycle. A dry run reads and evaluates but writes nothing to the CRM, the journal or the history.</summary>
     public Task<CycleResult> RunCycleAsync(bool dryRun, CancellationToken ct) => RunCycleAsync(dryRun, CancellationToken.None, ct);
 
@@ -44,7 +47,7 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
     public async Task<CycleResult> RunCycleAsync(bool dryRun, CancellationToken stop, CancellationToken ct)
     {
         var started = clock.GetUtcNow();
-        var callsBefore = crm.Usage.CallsMade;
+        var callsBefore = _callsCounted;
         var asOf = DateOnly.FromDateTime(started.UtcDateTime);
         var runId = dryRun ? 0 : await store.StartRunAsync("sync", started, ct).ConfigureAwait(false);
         var (reconcile, recordReconcile) = await _reconcile.DueAsync(started, dryRun, ct).ConfigureAwait(false);
@@ -61,8 +64,9 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
         }
 
         var pulled = new RunSummary { StartedAt = started, DryRun = dryRun, Read = pull.Read, Problems = pull.Problems, Reconciled = reconcile, Removed = pull.Removed };
-        // This cycle's calls only: a long-running worker's connector counts from its creation.
-        var summary = tally.Summary(pulled) with { FinishedAt = clock.GetUtcNow(), ApiCalls = crm.Usage.CallsMade - callsBefore };
+        // The calls since the previous cycle ended (the first: since the engine was composed), so the schema check a
+        // command makes before its cycle is in that cycle's count; a long-running worker's connector counts from its creation.
+        var summary = tally.Summary(pulled) with { FinishedAt = clock.GetUtcNow(), ApiCalls = (_callsCounted = crm.Usage.CallsMade) - callsBefore };
         if (!dryRun)
         {
             await store.FinishRunAsync(runId, summary, ct).ConfigureAwait(false);

@@ -37,7 +37,8 @@ internal static class SyncCommand
                 return ExitCodes.ConfigurationError;
             }
 
-            if (await worker.Schema.CheckAsync(dryRun, error, ct).ConfigureAwait(false) is { } refused)
+            // A cron tick: a check that passed today for this configuration stands (the store remembers it).
+            if (await worker.Schema.CheckAsync(dryRun, error, ct, reuseToday: true).ConfigureAwait(false) is { } refused)
             {
                 return refused;
             }

@@ -1,23 +1,46 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using CrmStateSync.Crm.Contract;
 using CrmStateSync.Crm.Schema;
+using CrmStateSync.Store;
+using Microsoft.Extensions.Logging;
 
 namespace CrmStateSync.Hosting;
 
 /// <summary>
-/// The schema check at the start of <c>sync</c> and <c>run</c>, once per process: a mismatched org is refused before
-/// anything is written (exit <see cref="ExitCodes.SchemaMismatch"/>, every problem listed). A dry run writes nothing,
-/// so it goes on after listing the problems: its plan shows what the worker would send.
+/// The schema check before the first write: a mismatched org is refused before anything is written (exit
+/// <see cref="ExitCodes.SchemaMismatch"/>, every problem listed). A dry run writes nothing, so it goes on after listing
+/// the problems: its plan shows what the worker would send. The check costs a token and a describe per object, so
+/// <c>run</c> checks once per process and <c>sync --once</c> (a cron tick) at most once a day: a passing check is
+/// remembered in the store with the day and a fingerprint of the fields the configuration expects, and any change to
+/// that configuration (mapping, rules' picklist values, provider) checks again before the next write.
 /// </summary>
-internal sealed class SchemaGate(ICrmConnector crm, IReadOnlyList<ExpectedField> expected)
+internal sealed partial class SchemaGate(ICrmConnector crm, IReadOnlyList<ExpectedField> expected, string provider, SqliteSyncStore store, TimeProvider clock, ILogger<SchemaGate> logger)
 {
+    /// <summary>The <c>worker_state</c> key of the last passing check: "fingerprint yyyy-MM-dd".</summary>
+    internal const string PassedKey = "schema.lastPassed";
+
     private SchemaReport? _report;
 
-    /// <summary>Null to go on; otherwise the exit code.</summary>
-    public async Task<int?> CheckAsync(bool dryRun, TextWriter error, CancellationToken cancellationToken)
+    /// <summary>
+    /// Null to go on; otherwise the exit code. <paramref name="reuseToday"/>: a check that passed today with the same
+    /// expected fields (remembered in the store) stands, and the CRM is not asked again.
+    /// </summary>
+    public async Task<int?> CheckAsync(bool dryRun, TextWriter error, CancellationToken cancellationToken, bool reuseToday = false)
     {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (_report is null && reuseToday && await store.GetStateAsync(PassedKey, cancellationToken).ConfigureAwait(false) == Remembered(today))
+        {
+            LogReused(logger, today);
+            return null;
+        }
+
         _report ??= await SchemaDescriber.CheckAsync(crm, expected, cancellationToken).ConfigureAwait(false);
         if (_report.IsOk)
         {
+            await store.SetStateAsync(PassedKey, Remembered(today), cancellationToken).ConfigureAwait(false);
             return null;
         }
 
@@ -30,4 +53,16 @@ internal sealed class SchemaGate(ICrmConnector crm, IReadOnlyList<ExpectedField>
         error.WriteLine(dryRun ? "Dry run: planning anyway; a real cycle would refuse to write." : "Nothing was written.");
         return dryRun ? null : ExitCodes.SchemaMismatch;
     }
+
+    private string Remembered(DateOnly day) => $"{Fingerprint()} {day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+
+    /// <summary>What the check depends on: the provider and every expected field with its type, access and picklist values.</summary>
+    private string Fingerprint()
+    {
+        var text = provider + "\n" + JsonSerializer.Serialize(expected);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16].ToLowerInvariant();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Schema check: passed on {Day} for this configuration; not asked again today")]
+    private static partial void LogReused(ILogger logger, DateOnly day);
 }

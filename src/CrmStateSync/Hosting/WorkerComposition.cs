@@ -52,7 +52,12 @@ internal static class WorkerComposition
         services.AddSingleton<SyncEngine>();
         services.AddTransient<BackfillRunner>();
         services.AddSingleton(sp => new SchemaGate(
-            sp.GetRequiredService<Crm.Contract.ICrmConnector>(), ExpectedSchema.For(provider, CrmHost.MappingOf(configuration, provider), rules)));
+            sp.GetRequiredService<Crm.Contract.ICrmConnector>(),
+            ExpectedSchema.For(provider, CrmHost.MappingOf(configuration, provider), rules),
+            provider,
+            store,
+            clock,
+            sp.GetRequiredService<ILogger<SchemaGate>>()));
         return services;
     }
 }
