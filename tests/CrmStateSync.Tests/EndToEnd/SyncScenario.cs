@@ -96,6 +96,9 @@ internal sealed class SyncScenario : IAsyncDisposable
     /// <summary>The CRM field name of a canonical key.</summary>
     public string Field(string key) => (Crm == "hubspot" ? Sandbox.HubSpot.Mapping : Sandbox.Salesforce.Mapping).Account[key];
 
+    /// <summary>Whether the CRM's account mapping has a field for <paramref name="key"/> (Salesforce computes time to value in a formula).</summary>
+    public bool Maps(string key) => (Crm == "hubspot" ? Sandbox.HubSpot.Mapping : Sandbox.Salesforce.Mapping).Account.ContainsKey(key);
+
     /// <summary>The CRM id of the account seeded with <paramref name="name"/>.</summary>
     public string IdOf(string name) => Accounts.Ordered().Single(r => Equals(r[Field("name")], name)).Id;
 
