@@ -1,5 +1,6 @@
-using System.Text.Json;
+using CrmStateSync.Rules.Model;
 using CrmStateSync.Store.Internal;
+using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace CrmStateSync.Store;
@@ -8,15 +9,26 @@ namespace CrmStateSync.Store;
 public sealed partial class SqliteSyncStore
 {
     /// <summary>
-    /// Only the last-written fields reports read (stage, divergence, time to value, states, entry dates): the other
-    /// two dozen per account (reasons, verified-on dates, milestones) would only cost memory on a large org.
+    /// Only the last-written fields reports read: divergence and time to value for every account, the six states only of
+    /// the accounts that diverge (the divergence report shows them), and the entry dates of the requested stages (time to
+    /// value's two). The other fields per account (reasons, verified-on dates, milestones) would only cost memory.
     /// </summary>
     private const string ReportFieldsSql =
         """
         SELECT account_id AS AccountId, field AS Field, value AS Value FROM last_written_fields
-        WHERE field IN ('stage', 'divergence', 'timeToValueDays') OR field LIKE 'state:%' OR field LIKE 'stageEntryDate:%'
+        WHERE field IN ('stage', 'divergence', 'timeToValueDays')
+           OR (field LIKE 'stageEntryDate:%' AND (@AllEntryDates = 1 OR field IN @EntryDateFields))
+           OR (field LIKE 'state:%' AND account_id IN (SELECT account_id FROM last_written_fields WHERE field = 'divergence' AND ifnull(value, '') <> ''))
         ORDER BY account_id, field
         """;
+
+    /// <summary>Name and segment straight from the cached JSON, so the rest of each account's JSON is never loaded.</summary>
+    private const string ReportAccountsSql =
+        "SELECT id AS Id, json_extract(account_json, '$.name') AS Name, json_extract(account_json, '$.segment') AS Segment FROM accounts ORDER BY id";
+
+    /// <summary>Transitions without their reason text and recording time (no report shows them), by date.</summary>
+    private const string ReportTransitionsSql =
+        "SELECT id AS Id, account_id AS AccountId, from_stage AS FromStage, to_stage AS ToStage, on_date AS OnDate, source AS Source FROM transitions ORDER BY on_date, id";
 
     /// <summary>
     /// Opens an existing store file read-only, whatever org it belongs to (an admin may point a report at the demo's
@@ -46,24 +58,41 @@ public sealed partial class SqliteSyncStore
         }
     }
 
-    /// <summary>Everything the reports read, in one call (a consistent picture within one read transaction).</summary>
-    public Task<ReportData> ReadReportDataAsync(CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Everything the reports read, in one call (a consistent picture within one read transaction), kept small for a large
+    /// org: no cached JSON, no transition reasons, and the repeated texts (account ids, stage names, field names, dates)
+    /// shared rather than copied per row. <paramref name="entryDateStages"/>: the stages whose last-written entry dates are
+    /// read (null: all).
+    /// </summary>
+    public Task<ReportData> ReadReportDataAsync(CancellationToken cancellationToken, IReadOnlyCollection<string>? entryDateStages = null) =>
         UseAsync(
             async c =>
             {
                 using var tx = c.BeginTransaction(deferred: true);
-                var accounts = await c.ListAsync<AccountRow>("SELECT id AS Id, account_json AS Json FROM accounts ORDER BY id", null, tx, cancellationToken).ConfigureAwait(false);
-                var fields = await c.ListAsync<FieldRow>(ReportFieldsSql, null, tx, cancellationToken).ConfigureAwait(false);
-                var transitions = await c.ListAsync<TransitionDbRow>($"SELECT {TransitionColumns} FROM transitions ORDER BY on_date, id", null, tx, cancellationToken).ConfigureAwait(false);
+                var pool = new TextPool();
+                var accounts = (await c.ListAsync<ReportAccountRow>(ReportAccountsSql, null, tx, cancellationToken).ConfigureAwait(false))
+                    .ConvertAll(a => new ReportAccount(pool.Share(a.Id), a.Name, a.Segment is null ? null : pool.Share(a.Segment)));
+                var fieldArgs = new { AllEntryDates = entryDateStages is null ? 1 : 0, EntryDateFields = (entryDateStages ?? []).Select(st => "stageEntryDate:" + st).ToArray() };
+                var fields = await c.ListAsync<FieldRow>(ReportFieldsSql, fieldArgs, tx, cancellationToken).ConfigureAwait(false);
+                var lastWritten = new Dictionary<string, IReadOnlyDictionary<string, string?>>(StringComparer.Ordinal);
+                foreach (var account in fields.GroupBy(f => f.AccountId, StringComparer.Ordinal))
+                {
+                    lastWritten[pool.Share(account.Key)] = account.ToDictionary(f => pool.Share(f.Field), f => f.Value is null ? null : pool.Share(f.Value), StringComparer.Ordinal);
+                }
+
+                fields.Clear();
+                // Row by row: only the small records stay, never the rows' texts as read.
+                var records = new List<TransitionRecord>();
+                var read = c.QueryUnbufferedAsync<ReportTransitionRow>(ReportTransitionsSql, null, tx);
+                await foreach (var t in read.WithCancellation(cancellationToken).ConfigureAwait(false))
+                {
+                    records.Add(new TransitionRecord(
+                        t.Id, pool.Share(t.AccountId), t.FromStage is null ? null : pool.Share(t.FromStage), t.ToStage is null ? null : pool.Share(t.ToStage),
+                        Iso.ParseDate(t.OnDate), Enum.Parse<StageSource>(t.Source), "", default));
+                }
+
                 var runs = await c.ListAsync<RunDbRow>($"SELECT {RunColumns} FROM runs ORDER BY id DESC", null, tx, cancellationToken).ConfigureAwait(false);
-                return new ReportData(
-                    OrgId,
-                    Provider,
-                    accounts.ConvertAll(a => a.ToAccount()),
-                    fields.GroupBy(f => f.AccountId, StringComparer.Ordinal).ToDictionary(
-                        g => g.Key, g => (IReadOnlyDictionary<string, string?>)g.ToDictionary(f => f.Field, f => f.Value, StringComparer.Ordinal), StringComparer.Ordinal),
-                    transitions.ConvertAll(r => r.ToRecord()),
-                    runs.ConvertAll(r => r.ToRecord()));
+                return new ReportData(OrgId, Provider, accounts, lastWritten, records, runs.ConvertAll(r => r.ToRecord()));
             },
             cancellationToken);
 
@@ -86,20 +115,38 @@ public sealed partial class SqliteSyncStore
         return (row.OrgId, row.Provider);
     }
 
-    private sealed class AccountRow
+    private sealed class ReportTransitionRow
+    {
+        public long Id { get; set; }
+        public string AccountId { get; set; } = "";
+        public string? FromStage { get; set; }
+        public string? ToStage { get; set; }
+        public string OnDate { get; set; } = "";
+        public string Source { get; set; } = "";
+    }
+
+    private sealed class ReportAccountRow
     {
         public string Id { get; set; } = "";
-        public string Json { get; set; } = "{}";
+        public string? Name { get; set; }
+        public string? Segment { get; set; }
+    }
 
-        /// <summary>Only the name and segment are read; the rest of the cached JSON is the rules' business.</summary>
-        public ReportAccount ToAccount()
+    /// <summary>One shared instance per distinct text: a million rows repeat a few thousand ids, stages and dates.</summary>
+    private sealed class TextPool
+    {
+        private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
+
+        public string Share(string text)
         {
-            using var doc = JsonDocument.Parse(Json);
-            return new ReportAccount(Id, Text(doc.RootElement, "name"), Text(doc.RootElement, "segment"));
-        }
+            if (_texts.TryGetValue(text, out var shared))
+            {
+                return shared;
+            }
 
-        private static string? Text(JsonElement e, string name) =>
-            e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            _texts[text] = text;
+            return text;
+        }
     }
 
     private sealed class FieldRow

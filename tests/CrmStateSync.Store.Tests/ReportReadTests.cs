@@ -33,6 +33,36 @@ public class ReportReadTests : StoreTestBase
         });
     }
 
+    [Test(Description = "Reports at scale: states are read only for diverging accounts, entry dates only of the stages asked for, transitions without their reasons")]
+    public async Task ReadReportData_EntryStagesGiven_ReadsOnlyWhatReportsShow()
+    {
+        var store = await OpenAsync();
+        await store.UpsertAccountAsync(Some.Account("001", "Diverging"), Some.At(0), Ct);
+        await store.UpsertAccountAsync(Some.Account("002", "Aligned"), Some.At(0), Ct);
+        await store.AppendTransitionsAsync("001", [new Transition(null, "New Customer", Some.Day("2026-01-01"), StageSource.Automated, "won deal 006A")], Ct);
+        Dictionary<string, object?> Fields(string divergence) => new()
+        {
+            ["divergence"] = divergence, ["state:goalClarity"] = "Reset", ["stageEntryDate:New Customer"] = "2026-01-01",
+            ["stageEntryDate:Healthy"] = "2026-03-01", ["stageEntryDate:Onboarding"] = "2026-01-08",
+        };
+        var batch = await store.BeginBatchAsync(
+            [new JournalWrite(new AccountWrite("001", Fields("Hidden risk: Goal Clarity Reset"))), new JournalWrite(new AccountWrite("002", Fields("")))], Ct);
+        await store.CompleteBatchAsync(batch, [WriteResult.Ok("001"), WriteResult.Ok("002")], Ct);
+        await CloseAsync(store);
+
+        await using var reader = await SqliteSyncStore.OpenReadOnlyAsync(DbPath, Ct);
+        var data = await reader.ReadReportDataAsync(Ct, ["New Customer", "Healthy"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(data.Accounts.Select(a => (a.Id, a.Name, a.Segment)), Is.EqualTo(new[] { ("001", "Diverging", "SMB"), ("002", "Aligned", "SMB") }));
+            Assert.That(data.LastWritten["001"].Keys, Is.EquivalentTo(new[] { "divergence", "state:goalClarity", "stageEntryDate:New Customer", "stageEntryDate:Healthy" }));
+            Assert.That(data.LastWritten["002"].Keys, Is.EquivalentTo(new[] { "divergence", "stageEntryDate:New Customer", "stageEntryDate:Healthy" }), "no states of an account that does not diverge");
+            Assert.That(data.Transitions.Single().Reason, Is.Empty, "no report shows a transition's reason");
+            Assert.That(data.Transitions.Single().On, Is.EqualTo(Some.Day("2026-01-01")));
+        });
+    }
+
     [Test]
     public async Task OpenReadOnly_AnotherOrgsFile_OpensWithThatOrgAndChangesNothing()
     {

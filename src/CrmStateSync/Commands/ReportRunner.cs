@@ -44,7 +44,9 @@ internal sealed class ReportRunner(TextWriter output, TextWriter error, TimeProv
 
             await using var store = source.Store;
             var asOf = parse.GetValue(o.AsOf) ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            var data = await store.ReadReportDataAsync(ct).ConfigureAwait(false);
+            // Of the entry dates the worker wrote, reports read only time to value's two stages.
+            string[] entryStages = [.. new[] { source.Model.TimeToValueFrom, source.Model.TimeToValueTo }.OfType<string>()];
+            var data = await store.ReadReportDataAsync(ct, entryStages).ConfigureAwait(false);
             var renewalOn = renewals ? await ReportSource.RenewalsAsync(store, data, asOf, ct).ConfigureAwait(false) : null;
             var set = compute(parse, new ReportInput(data, asOf, source.Model, renewalOn), new ReportSet(data.OrgId, data.Provider, asOf));
             return Write(set, format, parse.GetValue(o.Output));
