@@ -30,6 +30,10 @@ public sealed partial class SqliteSyncStore
     private const string ReportTransitionsSql =
         "SELECT id AS Id, account_id AS AccountId, from_stage AS FromStage, to_stage AS ToStage, on_date AS OnDate, source AS Source FROM transitions ORDER BY on_date, id";
 
+    /// <summary>The same, each account's transitions together (for a reader that keeps one account at a time).</summary>
+    private const string ReportTransitionsByAccountSql =
+        "SELECT id AS Id, account_id AS AccountId, from_stage AS FromStage, to_stage AS ToStage, on_date AS OnDate, source AS Source FROM transitions ORDER BY account_id, on_date, id";
+
     /// <summary>
     /// Opens an existing store file read-only, whatever org it belongs to (an admin may point a report at the demo's
     /// file): nothing is migrated or created. Throws <see cref="StoreMismatchException"/> when the file is not a store or
@@ -61,10 +65,16 @@ public sealed partial class SqliteSyncStore
     /// <summary>
     /// Everything the reports read, in one call (a consistent picture within one read transaction), kept small for a large
     /// org: no cached JSON, no transition reasons, and the repeated texts (account ids, stage names, field names, dates)
-    /// shared rather than copied per row. <paramref name="entryDateStages"/>: the stages whose last-written entry dates are
-    /// read (null: all).
+    /// shared rather than copied per row.
     /// </summary>
-    public Task<ReportData> ReadReportDataAsync(CancellationToken cancellationToken, IReadOnlyCollection<string>? entryDateStages = null) =>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <param name="entryDateStages">The stages whose last-written entry dates are read (null: all).</param>
+    /// <param name="streamHistory">
+    /// Given the accounts just read, the sink that takes the transitions one at a time, each account's together in (date,
+    /// id) order; they are then not kept (<see cref="ReportData.Transitions"/> is empty). Null: they are returned, by date.
+    /// </param>
+    public Task<ReportData> ReadReportDataAsync(
+        CancellationToken cancellationToken, IReadOnlyCollection<string>? entryDateStages = null, Func<IReadOnlyList<ReportAccount>, Action<TransitionRecord>>? streamHistory = null) =>
         UseAsync(
             async c =>
             {
@@ -81,12 +91,13 @@ public sealed partial class SqliteSyncStore
                 }
 
                 fields.Clear();
-                // Row by row: only the small records stay, never the rows' texts as read.
+                // Row by row: only the small records stay (or none, when a sink takes them), never the rows' texts as read.
                 var records = new List<TransitionRecord>();
-                var read = c.QueryUnbufferedAsync<ReportTransitionRow>(ReportTransitionsSql, null, tx);
+                var sink = streamHistory?.Invoke(accounts) ?? records.Add;
+                var read = c.QueryUnbufferedAsync<ReportTransitionRow>(streamHistory is null ? ReportTransitionsSql : ReportTransitionsByAccountSql, null, tx);
                 await foreach (var t in read.WithCancellation(cancellationToken).ConfigureAwait(false))
                 {
-                    records.Add(new TransitionRecord(
+                    sink(new TransitionRecord(
                         t.Id, pool.Share(t.AccountId), t.FromStage is null ? null : pool.Share(t.FromStage), t.ToStage is null ? null : pool.Share(t.ToStage),
                         Iso.ParseDate(t.OnDate), Enum.Parse<StageSource>(t.Source), "", default));
                 }

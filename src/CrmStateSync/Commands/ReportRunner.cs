@@ -46,9 +46,16 @@ internal sealed class ReportRunner(TextWriter output, TextWriter error, TimeProv
             var asOf = parse.GetValue(o.AsOf) ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             // Of the entry dates the worker wrote, reports read only time to value's two stages.
             string[] entryStages = [.. new[] { source.Model.TimeToValueFrom, source.Model.TimeToValueTo }.OfType<string>()];
-            var data = await store.ReadReportDataAsync(ct, entryStages).ConfigureAwait(false);
+            // The history streams into stays per account: memory holds the accounts, not the transitions.
+            StageHistory.Builder? history = null;
+            var data = await store.ReadReportDataAsync(ct, entryStages, accounts =>
+            {
+                var segments = accounts.ToDictionary(a => a.Id, ReportInput.SegmentLabel, StringComparer.Ordinal);
+                history = new StageHistory.Builder(asOf, id => segments.GetValueOrDefault(id, ReportInput.NoSegment));
+                return history.Add;
+            }).ConfigureAwait(false);
             var renewalOn = renewals ? await ReportSource.RenewalsAsync(store, data, asOf, ct).ConfigureAwait(false) : null;
-            var set = compute(parse, new ReportInput(data, asOf, source.Model, renewalOn), new ReportSet(data.OrgId, data.Provider, asOf));
+            var set = compute(parse, new ReportInput(data, asOf, source.Model, renewalOn, history!.Build()), new ReportSet(data.OrgId, data.Provider, asOf));
             return Write(set, format, parse.GetValue(o.Output));
         }
         catch (Exception ex) when (Failures.IsEnvironmentProblem(ex))

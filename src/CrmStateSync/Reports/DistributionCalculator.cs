@@ -1,5 +1,3 @@
-using CrmStateSync.Rules.Model;
-
 namespace CrmStateSync.Reports;
 
 /// <summary>Computes <see cref="DistributionReport"/>: the stage of each cached account on the as-of date, from the history.</summary>
@@ -17,9 +15,8 @@ public static class DistributionCalculator
             .Select(s => new StuckAccount(s.Account.Id, s.Account.Name, input.SegmentOf(s.Account.Id), s.Stay.Stage, s.Stay.From, s.Stay.Days(input.AsOf)))
             .OrderByDescending(s => s.Days).ThenBy(s => s.AccountId, StringComparer.Ordinal)
             .ToList();
-        var transitions = input.History.Transitions;
-        var recent = Manual(transitions.Where(t => t.On.DayNumber > input.AsOf.DayNumber - DistributionReport.RecentDays));
-        var allTime = Manual(transitions);
+        var recent = Manual(input.History.Recent);
+        var allTime = Manual(input.History.AllTime);
         var withoutStage = current.Count - staged.Count;
         var flags = RedFlags.Of(stages, stuck, stuckDays, recent, allTime, withoutStage, current.Count);
         return new DistributionReport(input.AsOf, current.Count, staged.Count, withoutStage, stages, stuckDays, stuck, recent, allTime, flags);
@@ -32,11 +29,9 @@ public static class DistributionCalculator
         return new StageShare(stage, count, share, resting, !resting && share > DistributionReport.ConcentrationThreshold);
     }
 
-    private static ManualShare Manual(IEnumerable<Store.TransitionRecord> transitions)
+    private static ManualShare Manual(ManualCount count)
     {
-        var list = transitions.ToList();
-        var manual = list.Count(t => t.Source == StageSource.Manual);
-        double? share = list.Count == 0 ? null : (double)manual / list.Count;
-        return new ManualShare(manual, list.Count, share, share > DistributionReport.ManualThreshold);
+        double? share = count.Total == 0 ? null : (double)count.Manual / count.Total;
+        return new ManualShare(count.Manual, count.Total, share, share > DistributionReport.ManualThreshold);
     }
 }

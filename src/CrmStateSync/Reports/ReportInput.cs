@@ -13,13 +13,17 @@ public sealed class ReportInput
 
     private readonly Dictionary<string, ReportAccount> _accounts;
 
-    public ReportInput(ReportData data, DateOnly asOf, ReportStageModel model, IReadOnlyDictionary<string, DateOnly>? renewalOn = null)
+    /// <summary>The input of the reports; <c>history</c> is the one read while streaming from the store (null: read from <c>data.Transitions</c>).</summary>
+    public ReportInput(ReportData data, DateOnly asOf, ReportStageModel model, IReadOnlyDictionary<string, DateOnly>? renewalOn = null, StageHistory? history = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         (Data, AsOf, Model, RenewalOn) = (data, asOf, model, renewalOn ?? new Dictionary<string, DateOnly>());
         _accounts = data.Accounts.ToDictionary(a => a.Id, StringComparer.Ordinal);
-        History = StageHistory.Of(data.Transitions, asOf);
+        History = history ?? StageHistory.Of(data.Transitions, asOf, SegmentOf);
     }
+
+    /// <summary>The segment label of <paramref name="account"/> (<see cref="NoSegment"/> when unknown or empty).</summary>
+    public static string SegmentLabel(ReportAccount? account) => account is { Segment: { } s } && !string.IsNullOrWhiteSpace(s) ? s : NoSegment;
 
     public ReportData Data { get; }
 
@@ -35,8 +39,7 @@ public sealed class ReportInput
     /// <summary>The accounts in the cache: the org's accounts today.</summary>
     public IReadOnlyList<ReportAccount> Accounts => Data.Accounts;
 
-    public string SegmentOf(string accountId) =>
-        _accounts.TryGetValue(accountId, out var a) && !string.IsNullOrWhiteSpace(a.Segment) ? a.Segment : NoSegment;
+    public string SegmentOf(string accountId) => SegmentLabel(_accounts.GetValueOrDefault(accountId));
 
     public string? NameOf(string accountId) => _accounts.TryGetValue(accountId, out var a) ? a.Name : null;
 

@@ -11,16 +11,16 @@ public static class VelocityCalculator
     {
         ArgumentNullException.ThrowIfNull(input);
         var scope = new Scope(input, segment);
-        var stays = input.History.Stays.Where(s => scope.Includes(s.AccountId)).ToList();
+        var days = input.History.Days.Where(d => scope.IncludesSegment(d.Key.Segment)).ToList();
         var ttv = input.Accounts.Where(a => scope.Includes(a.Id))
             .Select(a => (a.Id, Days: TimeToValueDays(input, a.Id))).Where(t => t.Days is not null).Select(t => (t.Id, Days: t.Days!.Value)).ToList();
-        var groups = scope.Groups(stays.Select(s => s.AccountId).Concat(ttv.Select(t => t.Id)));
-        var stages = input.Model.WithExtra(stays.Select(s => s.Stage));
-        var timeInStage = stays.Count == 0 ? [] : groups
-            .SelectMany(g => stages.Select(stage => Velocity(g, stage, stays.Where(s => s.Stage == stage && scope.InGroup(g, s.AccountId)), input.AsOf)))
+        var groups = scope.Groups(days.Select(d => d.Key.Segment).Concat(ttv.Select(t => input.SegmentOf(t.Id))));
+        var stages = input.Model.WithExtra(days.Select(d => d.Key.Stage));
+        var timeInStage = days.Count == 0 ? [] : groups
+            .SelectMany(g => stages.Select(stage => Velocity(g, stage, days.Where(d => d.Key.Stage == stage && scope.InGroup(g, d.Key.Segment)).Select(d => d.Value))))
             .Where(v => v.Segment == groups[0] || v.Completed.N + v.OpenStays > 0)
             .ToList();
-        var timeToValue = ttv.Count == 0 ? [] : groups.Select(g => new TimeToValueRow(g, DayStats.Of(ttv.Where(t => scope.InGroup(g, t.Id)).Select(t => t.Days)))).ToList();
+        var timeToValue = ttv.Count == 0 ? [] : groups.Select(g => new TimeToValueRow(g, DayStats.Of(ttv.Where(t => scope.InGroup(g, input.SegmentOf(t.Id))).Select(t => t.Days)))).ToList();
         return new VelocityReport(input.AsOf, segment, false, timeInStage, timeToValue, Histogram(ttv.Select(t => t.Days)), Definition(input.Model));
     }
 
@@ -51,11 +51,11 @@ public static class VelocityCalculator
     private static string Definition(ReportStageModel model) =>
         model.TimeToValueFrom is { } from && model.TimeToValueTo is { } to ? $"{to} entry − {from} entry" : "not configured (Rules:StageModel:TimeToValueTo)";
 
-    private static StageVelocity Velocity(string segment, string stage, IEnumerable<Stay> stays, DateOnly asOf)
+    private static StageVelocity Velocity(string segment, string stage, IEnumerable<StageDays> days)
     {
-        var list = stays.ToList();
-        var open = DayStats.Of(list.Where(s => s.To is null).Select(s => s.Days(asOf)));
-        return new StageVelocity(segment, stage, DayStats.Of(list.Where(s => s.To is not null).Select(s => s.Days(asOf))), open.N, open.Median);
+        var list = days.ToList();
+        var open = DayStats.Of(list.SelectMany(d => d.Open));
+        return new StageVelocity(segment, stage, DayStats.Of(list.SelectMany(d => d.Completed)), open.N, open.Median);
     }
 
     private static List<HistogramBucket> Histogram(IEnumerable<int> days)
@@ -76,11 +76,13 @@ public static class VelocityCalculator
     /// </summary>
     private sealed record Scope(ReportInput Input, string? Segment)
     {
-        public bool Includes(string accountId) => Segment is null || string.Equals(Input.SegmentOf(accountId), Segment, StringComparison.OrdinalIgnoreCase);
+        public bool Includes(string accountId) => IncludesSegment(Input.SegmentOf(accountId));
 
-        public bool InGroup(string group, string accountId) => group == VelocityReport.All || Segment is not null || Input.SegmentOf(accountId) == group;
+        public bool IncludesSegment(string segment) => Segment is null || string.Equals(segment, Segment, StringComparison.OrdinalIgnoreCase);
 
-        public List<string> Groups(IEnumerable<string> accountIds) =>
-            Segment is not null ? [Segment] : [VelocityReport.All, .. accountIds.Select(Input.SegmentOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        public bool InGroup(string group, string segment) => group == VelocityReport.All || Segment is not null || segment == group;
+
+        public List<string> Groups(IEnumerable<string> segments) =>
+            Segment is not null ? [Segment] : [VelocityReport.All, .. segments.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 }
