@@ -35,6 +35,13 @@ public sealed class HubSpotOptions
     /// <summary>The app's budget per rolling 10 seconds (100 Free/Starter, 190 Professional/Enterprise). Default 100.</summary>
     public int RequestsPer10Seconds { get; set; } = 100;
 
+    /// <summary>
+    /// Search requests (<c>POST …/search</c>) per second, paced on the client: HubSpot limits search apart, to about 5 per
+    /// second per account, answering 429 <c>SECONDLY</c> past it. Searches also count in <see cref="RequestsPer10Seconds"/>.
+    /// Default 4 (one below HubSpot's limit, for other integrations of the account and clock skew).
+    /// </summary>
+    public int SearchRequestsPerSecond { get; set; } = 4;
+
     /// <summary>The account's daily budget (250,000 / 625,000 / 1,000,000 by tier). Default 250,000.</summary>
     public long DailyLimit { get; set; } = 250_000;
 
@@ -51,6 +58,9 @@ public sealed class HubSpotOptions
 
     /// <summary>Test seam: the length of the rate limiter's window (10 s in production).</summary>
     internal TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Test seam: the length of the search limiter's window (1 s in production).</summary>
+    internal TimeSpan SearchRateLimitWindow { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Test seam: false lets a test replenish the limiter by hand instead of by the clock.</summary>
     internal bool RateLimitAutoReplenish { get; set; } = true;
@@ -90,6 +100,7 @@ public sealed class HubSpotOptions
         Range(problems, nameof(SearchPageSize), SearchPageSize, 1, 200);
         Range(problems, nameof(SearchWindowCap), SearchWindowCap, SearchPageSize, 10_000);
         Range(problems, nameof(RequestsPer10Seconds), RequestsPer10Seconds, 1, 1_000);
+        Range(problems, nameof(SearchRequestsPerSecond), SearchRequestsPerSecond, 1, 100);
         Range(problems, nameof(DailyLimit), DailyLimit, 1, 100_000_000);
         if (LookBack < TimeSpan.Zero || LookBack > TimeSpan.FromDays(1))
         {

@@ -7,7 +7,8 @@ namespace CrmStateSync.Sandbox;
 
 /// <summary>
 /// Requests the sandbox answered, by method and route (e.g. <c>GET /services/data/{version}/query/{locator}</c>): the
-/// CRM's own count of the worker's API calls by kind, for the scale benchmark. Also served at <c>GET /_sandbox/requests</c>.
+/// CRM's own count of the worker's API calls by kind, for the scale benchmark; 429 answers are also counted apart, as
+/// <c>429 METHOD route</c>. Also served at <c>GET /_sandbox/requests</c>.
 /// </summary>
 public sealed class RequestLog
 {
@@ -25,6 +26,10 @@ public sealed class RequestLog
             if (!route.StartsWith("/_sandbox", StringComparison.Ordinal))
             {
                 _counts.AddOrUpdate($"{context.Request.Method} {route}", 1, (_, n) => n + 1);
+                if (context.Response.StatusCode == StatusCodes.Status429TooManyRequests)
+                {
+                    _counts.AddOrUpdate($"429 {context.Request.Method} {route}", 1, (_, n) => n + 1);
+                }
             }
         });
         app.MapGet("/_sandbox/requests", () => Results.Json(Counts));

@@ -21,6 +21,13 @@ public sealed record SandboxOptions
     /// <summary>Answer 429 TEN_SECONDLY_ROLLING past <see cref="HubSpotTenSecondLimit"/> (false: only report it in headers). Default false.</summary>
     public bool HubSpotEnforceBudget { get; init; }
 
+    /// <summary>
+    /// Search requests (<c>POST …/search</c>) allowed per rolling second, HubSpot's separate search limit (crm-apis.md:
+    /// about 5 per second); a search past it is 429 with <c>policyName: SECONDLY</c>. Always enforced, as HubSpot does;
+    /// 0 turns it off. Default 5.
+    /// </summary>
+    public int HubSpotSearchesPerSecond { get; init; } = 5;
+
     /// <summary>The account's daily request limit (<c>X-HubSpot-RateLimit-Daily</c>). Default 625,000.</summary>
     public long HubSpotDailyLimit { get; init; } = 625_000;
 

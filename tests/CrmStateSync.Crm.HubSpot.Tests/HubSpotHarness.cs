@@ -33,6 +33,8 @@ internal sealed class HubSpotHarness : IDisposable
             o.Resilience.TotalTimeout = TimeSpan.FromSeconds(20);
             o.Resilience.BreakerSamplingDuration = TimeSpan.FromSeconds(30);
             o.Resilience.BreakerBreakDuration = TimeSpan.FromSeconds(30);
+            // WireMock has no search limit; tests that split windows search dozens of times. Pacing tests set their own.
+            o.SearchRequestsPerSecond = 100;
             tweak?.Invoke(o);
         }, Clock);
         _services = services.BuildServiceProvider();

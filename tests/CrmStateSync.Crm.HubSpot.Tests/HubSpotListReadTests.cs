@@ -39,19 +39,53 @@ public sealed class HubSpotListReadTests
     }
 
     [Test]
-    public async Task ReadAccounts_ArchivedSinceCursor_ReportedAsDeletedChanges()
+    public async Task ReadAccounts_CursorSet_SearchesOnlyAndListsNoArchivedRecords()
     {
-        new FakeSearch("hs_lastmodifieddate", []).Serve(_hs.Server, "/crm/v3/objects/companies");
-        var cursor = HubSpotHarness.Now.AddHours(-1);
-        JsonNode[] archived = [Some.Record("7", archivedAt: "2026-05-20T11:30:00.000Z"), Some.Record("8", archivedAt: "2026-05-19T08:00:00.000Z")];
-        Some.Json(_hs.Server, Request.Create().WithPath("/crm/v3/objects/companies").WithParam("archived", "true").UsingGet(), 200, Some.Page(archived));
+        new FakeSearch("hs_lastmodifieddate", Some.Records(3, 1, i => HubSpotHarness.Now.ToUnixTimeMilliseconds() - 1000)).Serve(_hs.Server, "/crm/v3/objects/companies");
+        Some.Json(_hs.Server, Request.Create().WithPath("/crm/v3/objects/companies").WithParam("archived", "true").UsingGet(), 200, Some.Page([Some.Record("7", archivedAt: "2026-05-20T11:30:00.000Z")]));
 
-        var changes = await Some.All(_hs.Connector().ReadAccountsAsync(Some.CursorAt(cursor), default));
+        var changes = await Some.All(_hs.Connector().ReadAccountsAsync(Some.CursorAt(HubSpotHarness.Now.AddHours(-1)), default));
 
-        Assert.That(changes, Has.Count.EqualTo(1));
-        Assert.That((changes[0].Id, changes[0].Deleted, changes[0].Record), Is.EqualTo(("7", true, (AccountRecord?)null)));
-        Assert.That(changes[0].ModifiedAt, Is.EqualTo(new DateTimeOffset(2026, 5, 20, 11, 30, 0, TimeSpan.Zero)));
+        Assert.That(changes.Select(c => (c.Id, c.Deleted)), Is.EqualTo(new[] { ("1", false), ("2", false), ("3", false) }));
+        Assert.That(_hs.Calls("GET", "/crm/v3/objects/companies"), Is.Empty, "deletions are the reconciliation read's sweep, not an archived list every cycle");
     }
+
+    [Test]
+    public async Task ReadOpportunities_FirstRead2500Deals_ListPagesOf100AndAssociationsInBatchesOf1000AcrossPages()
+    {
+        ServeList("/crm/v3/objects/deals", 2_500);
+        Some.Associations(_hs.Server, "deals");
+
+        var changes = await Some.All(_hs.Connector().ReadOpportunitiesAsync(ReadCursor.Start, default));
+
+        var links = _hs.Calls("POST", "/crm/v4/associations/deals/companies/batch/read").Select(HubSpotHarness.Body).ToList();
+        Assert.That(_hs.Calls("GET", "/crm/v3/objects/deals"), Has.Count.EqualTo(25), "⌈2,500/100⌉ list pages");
+        Assert.That(links.Select(b => b.GetProperty("inputs").GetArrayLength()), Is.EqualTo(new[] { 1_000, 1_000, 500 }), "⌈2,500/1,000⌉ association reads, ten pages each");
+        Assert.That(links.SelectMany(b => b.GetProperty("inputs").EnumerateArray().Select(i => i.GetProperty("id").GetString())), Is.EqualTo(changes.Select(c => c.Id)), "every id once, in read order");
+        Assert.That(changes.Select(c => c.Record!.AccountId), Is.EqualTo(changes.Select(c => "9" + c.Id)));
+    }
+
+    [Test]
+    public async Task ReadOpportunities_FirstReadOf100_OneListPageAndOneAssociationRead()
+    {
+        ServeList("/crm/v3/objects/deals", 100);
+        Some.Associations(_hs.Server, "deals");
+
+        var changes = await Some.All(_hs.Connector().ReadOpportunitiesAsync(ReadCursor.Start, default));
+
+        Assert.That(changes, Has.Count.EqualTo(100));
+        Assert.That((_hs.Calls("GET", "/crm/v3/objects/deals").Count, _hs.Calls("POST", "/deals/companies/batch/read").Count), Is.EqualTo((1, 1)));
+    }
+
+    /// <summary>Serves <paramref name="count"/> records at <paramref name="path"/>, ids 1…count, in list pages of the requested limit.</summary>
+    private void ServeList(string path, int count) =>
+        _hs.Server.Given(Request.Create().WithPath(path).UsingGet()).RespondWith(Response.Create().WithCallback(req =>
+        {
+            var offset = req.Query!.TryGetValue("after", out var a) ? int.Parse(a[0], CultureInfo.InvariantCulture) : 0;
+            var limit = int.Parse(req.Query["limit"][0], CultureInfo.InvariantCulture);
+            var ids = Enumerable.Range(offset + 1, Math.Min(limit, count - offset)).Select(i => (JsonNode)Some.Record(i.ToString(CultureInfo.InvariantCulture)));
+            return FakeSearch.Json(200, Some.Page(ids, offset + limit < count ? (offset + limit).ToString(CultureInfo.InvariantCulture) : null));
+        }));
 
     [Test]
     public async Task ReadOpportunities_UnknownDealTypeAndUnexpectedFields_FieldProblemWhileOtherFieldsArrive()
@@ -108,6 +142,7 @@ public sealed class HubSpotListReadTests
         Some.Json(_hs.Server, Request.Create().WithPath(prefix + "/tasks/batch/create").UsingPost(), 201, new JsonObject { ["status"] = "COMPLETE", ["results"] = new JsonArray(new JsonObject { ["id"] = "t1" }) });
         var connector = _hs.Connector(o => o.ApiPathPrefix = prefix);
 
+        await Some.All(connector.ReadAccountsAsync(ReadCursor.Start, default));
         await Some.All(connector.ReadAccountsAsync(Some.CursorAt(HubSpotHarness.Now.AddHours(-1)), default));
         await connector.WriteAccountsAsync([new AccountWrite("1", new Dictionary<string, object?> { [ManagedField.StageReason] = "x" })], default);
         await connector.CreateTaskAsync(new TaskRequest("1", null, "s", "d", new DateOnly(2026, 6, 1)), default);

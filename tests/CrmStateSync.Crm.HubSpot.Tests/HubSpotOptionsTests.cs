@@ -22,6 +22,7 @@ public sealed class HubSpotOptionsTests
             SearchPageSize = 500,
             LookBack = TimeSpan.FromMinutes(-1),
             RequestsPer10Seconds = 0,
+            SearchRequestsPerSecond = 0,
             DailyLimit = 0,
             RenewalDealType = " ",
         };
@@ -32,9 +33,24 @@ public sealed class HubSpotOptionsTests
         Assert.That(problems.Select(p => p[..p.IndexOf(": ", StringComparison.Ordinal)]), Is.SupersetOf(new[]
         {
             "Crm:HubSpot:ApiPathPrefix", "Crm:HubSpot:SearchPageSize", "Crm:HubSpot:LookBack", "Crm:HubSpot:RequestsPer10Seconds",
-            "Crm:HubSpot:DailyLimit", "Crm:HubSpot:RenewalDealType", "Crm:HubSpot:Resilience:TotalTimeout",
+            "Crm:HubSpot:SearchRequestsPerSecond", "Crm:HubSpot:DailyLimit", "Crm:HubSpot:RenewalDealType", "Crm:HubSpot:Resilience:TotalTimeout",
         }));
         Assert.That(problems, Has.None.Contains("pat-na1-should-never-print"));
+    }
+
+    [TestCase(0, "Crm:HubSpot:SearchRequestsPerSecond: must be between 1 and 100 (was 0)")]
+    [TestCase(101, "Crm:HubSpot:SearchRequestsPerSecond: must be between 1 and 100 (was 101)")]
+    public void Validate_SearchRequestsPerSecondOutOfRange_NamesTheKeyAndTheValue(int perSecond, string expected)
+    {
+        var options = new HubSpotOptions { AccessToken = "pat-na1-abcdef", SearchRequestsPerSecond = perSecond };
+
+        Assert.That(options.Validate(), Is.EqualTo(new[] { expected }));
+    }
+
+    [Test]
+    public void SearchRequestsPerSecond_Default_IsBelowHubSpotsSearchLimitOfFive()
+    {
+        Assert.That(new HubSpotOptions().SearchRequestsPerSecond, Is.InRange(1, 4), "crm-apis.md: search has its own limit of about 5 per second");
     }
 
     [Test]

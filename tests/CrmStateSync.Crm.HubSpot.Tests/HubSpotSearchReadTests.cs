@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CrmStateSync.Crm.Contract;
 
 namespace CrmStateSync.Crm.HubSpot.Tests;
 
@@ -19,7 +20,7 @@ public sealed class HubSpotSearchReadTests
     public void TearDown() => _hs.Dispose();
 
     [Test]
-    public async Task ReadOpportunities_450Changed_ThreeSearchPagesAndOneAssociationCallPerPage()
+    public async Task ReadOpportunities_450Changed_ThreeSearchPagesAndOneAssociationCallForAllOfThem()
     {
         new FakeSearch("hs_lastmodifieddate", Some.Records(450, 1, i => NowMs - 600_000 + i)).Serve(_hs.Server, "/crm/v3/objects/deals");
         Some.Associations(_hs.Server, "deals");
@@ -29,13 +30,13 @@ public sealed class HubSpotSearchReadTests
         Assert.That(changes, Has.Count.EqualTo(450));
         Assert.That(_hs.Calls("POST", "/deals/search"), Has.Count.EqualTo(3), "⌈450/200⌉ search pages");
         var links = _hs.Calls("POST", "/crm/v4/associations/deals/companies/batch/read");
-        Assert.That(links.Select(c => HubSpotHarness.Body(c).GetProperty("inputs").GetArrayLength()), Is.EqualTo(new[] { 200, 200, 50 }));
+        Assert.That(links.Select(c => HubSpotHarness.Body(c).GetProperty("inputs").GetArrayLength()), Is.EqualTo(new[] { 450 }), "⌈450/1,000⌉: the v4 batch read takes 1,000 ids");
         Assert.That(changes[0].Record!.AccountId, Is.EqualTo("91"));
         Assert.That(changes.Select(c => c.Id).Distinct().Count(), Is.EqualTo(450));
     }
 
     [Test]
-    public async Task ReadAccounts_SettledCursor_SearchesFromTheCursorItselfWithoutLookBack()
+    public async Task ReadAccounts_SettledCursor_SearchesFromJustAfterTheCursorWithoutLookBack()
     {
         new FakeSearch("hs_lastmodifieddate", []).Serve(_hs.Server, "/crm/v3/objects/companies");
         var cursor = HubSpotHarness.Now.AddHours(-1);
@@ -43,7 +44,65 @@ public sealed class HubSpotSearchReadTests
         await Some.All(_hs.Connector().ReadAccountsAsync(Some.CursorAt(cursor) with { Settled = true }, default));
 
         var filters = HubSpotHarness.Body(_hs.Calls("POST", "/companies/search").Single()).GetProperty("filterGroups")[0].GetProperty("filters");
-        Assert.That(Filter(filters[0]), Is.EqualTo(("hs_lastmodifieddate", "GTE", cursor.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture))));
+        Assert.That(Filter(filters[0]), Is.EqualTo(("hs_lastmodifieddate", "GTE", (cursor.ToUnixTimeMilliseconds() + 1).ToString(CultureInfo.InvariantCulture))));
+    }
+
+    [Test]
+    public async Task ReadOpportunities_SettledQuietPortal_OneSearchAndNoAssociationRead()
+    {
+        var cursorMs = NowMs - 3_600_000;
+        // Records stamped in the cursor's own millisecond (a batch update stamps 100 alike) were read before the cursor settled.
+        new FakeSearch("hs_lastmodifieddate", Some.Records(150, 1, _ => cursorMs)).Serve(_hs.Server, "/crm/v3/objects/deals");
+        Some.Associations(_hs.Server, "deals");
+        var cursor = new ReadCursor(DateTimeOffset.FromUnixTimeMilliseconds(cursorMs), "150") { Settled = true };
+
+        var changes = await Some.All(_hs.Connector().ReadOpportunitiesAsync(cursor, default));
+
+        Assert.That(changes, Is.Empty);
+        Assert.That(_hs.Server.LogEntries, Has.Count.EqualTo(1), "sync.md: a cycle with nothing changed makes at most one read call per object");
+        Assert.That(_hs.Calls("POST", "/deals/search"), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task ReadAccounts_SixSearchPagesAtTwoPerSecond_ThirdSearchWaitsForTheSearchWindowWhileOtherCallsGo()
+    {
+        new FakeSearch("hs_lastmodifieddate", Some.Records(1_100, 1, i => NowMs - 600_000 + i)).Serve(_hs.Server, "/crm/v3/objects/companies");
+        var connector = _hs.Connector(o =>
+        {
+            o.SearchRequestsPerSecond = 2;
+            o.RateLimitAutoReplenish = false;
+            // The limiter ignores a manual replenish sooner than one segment after the last: short segments keep this quick.
+            o.SearchRateLimitWindow = TimeSpan.FromMilliseconds(50);
+        });
+
+        var read = Some.All(connector.ReadAccountsAsync(Some.CursorAt(HubSpotHarness.Now.AddHours(-1)), default));
+        await UntilAsync(() => _hs.Limiter.SearchesWaiting == 1);
+        var searchesBeforeReplenish = _hs.Calls("POST", "/companies/search").Count;
+        await connector.DescribeAsync(CrmObject.Account, default);
+        var replenished = 0;
+        while (!read.IsCompleted && replenished < 20 * Http.HubSpotRateLimiter.SegmentsPerWindow)
+        {
+            _hs.Limiter.ReplenishSearch();
+            replenished++;
+            await UntilAsync(() => read.IsCompleted, TimeSpan.FromMilliseconds(10));
+        }
+
+        var changes = await read;
+
+        Assert.That(searchesBeforeReplenish, Is.EqualTo(2), "two searches in the first window, the third held");
+        Assert.That(replenished, Is.GreaterThanOrEqualTo(2 * Http.HubSpotRateLimiter.SegmentsPerWindow), "six searches at two a window need the window to move on at least twice");
+        Assert.That(_hs.Calls("GET", "/crm/v3/properties/companies"), Has.Count.EqualTo(1), "a call that is not a search does not wait for the search window");
+        Assert.That(_hs.Calls("POST", "/companies/search"), Has.Count.EqualTo(6), "⌈1,100/200⌉ pages");
+        Assert.That(changes, Has.Count.EqualTo(1_100));
+    }
+
+    private static async Task UntilAsync(Func<bool> condition, TimeSpan? limit = null)
+    {
+        var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(20));
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(5);
+        }
     }
 
     [Test]

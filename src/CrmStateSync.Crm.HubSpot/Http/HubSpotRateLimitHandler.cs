@@ -5,7 +5,8 @@ using CrmStateSync.Crm.Contract;
 
 namespace CrmStateSync.Crm.HubSpot.Http;
 
-/// <summary>Takes a permit from the client-side limiter before every attempt, and notes HubSpot's rate-limit headers.</summary>
+/// <summary>Takes a permit from the client-side limiter before every attempt (a search also one of the search window), and
+/// notes HubSpot's rate-limit headers.</summary>
 internal sealed class HubSpotRateLimitHandler(HubSpotRateLimiter limiter) : DelegatingHandler
 {
     public const string RemainingHeader = "X-HubSpot-RateLimit-Remaining";
@@ -14,6 +15,11 @@ internal sealed class HubSpotRateLimitHandler(HubSpotRateLimiter limiter) : Dele
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (IsSearch(request))
+        {
+            await limiter.AcquireSearchAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await limiter.AcquireAsync(cancellationToken).ConfigureAwait(false);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         limiter.Observe(Header(response.Headers, RemainingHeader), Header(response.Headers, DailyRemainingHeader), Header(response.Headers, DailyHeader));
@@ -27,6 +33,10 @@ internal sealed class HubSpotRateLimitHandler(HubSpotRateLimiter limiter) : Dele
 
         return response;
     }
+
+    /// <summary>A CRM search (<c>POST …/search</c>): HubSpot limits these apart, per second.</summary>
+    internal static bool IsSearch(HttpRequestMessage request) =>
+        request.Method == HttpMethod.Post && request.RequestUri?.AbsolutePath.EndsWith("/search", StringComparison.Ordinal) == true;
 
     private static long? Header(HttpResponseHeaders headers, string name) =>
         headers.TryGetValues(name, out var values) && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace CrmStateSync.Crm.HubSpot.Http;
 
 /// <summary>
-/// The client-side budget: a sliding window sized to <see cref="HubSpotOptions.RequestsPer10Seconds"/> and a daily
-/// count against <see cref="HubSpotOptions.DailyLimit"/> (UTC days), plus what HubSpot's headers last reported.
+/// The client-side budget: a sliding window sized to <see cref="HubSpotOptions.RequestsPer10Seconds"/>, one for searches
+/// sized to <see cref="HubSpotOptions.SearchRequestsPerSecond"/> (HubSpot's separate search limit), and a daily count
+/// against <see cref="HubSpotOptions.DailyLimit"/> (UTC days), plus what HubSpot's headers last reported.
 /// </summary>
 internal sealed class HubSpotRateLimiter : IDisposable
 {
@@ -16,6 +17,7 @@ internal sealed class HubSpotRateLimiter : IDisposable
     /// <summary>Slack for the time between our send and HubSpot's count, and clock differences.</summary>
     public static readonly TimeSpan SafetyMargin = TimeSpan.FromMilliseconds(200);
     private readonly SlidingWindowRateLimiter _window;
+    private readonly SlidingWindowRateLimiter _search;
     private readonly TimeProvider _clock;
     private readonly long _dailyLimit;
     private readonly Lock _gate = new();
@@ -27,16 +29,19 @@ internal sealed class HubSpotRateLimiter : IDisposable
         var o = options.Value;
         _clock = clock;
         _dailyLimit = o.DailyLimit;
-        _window = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = o.RequestsPer10Seconds,
-            Window = EffectiveWindow(o.RateLimitWindow),
-            SegmentsPerWindow = SegmentsPerWindow,
-            QueueLimit = 100_000,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = o.RateLimitAutoReplenish,
-        });
+        _window = Window(o.RequestsPer10Seconds, o.RateLimitWindow, o.RateLimitAutoReplenish);
+        _search = Window(o.SearchRequestsPerSecond, o.SearchRateLimitWindow, o.RateLimitAutoReplenish);
     }
+
+    private static SlidingWindowRateLimiter Window(int permits, TimeSpan hubSpotWindow, bool autoReplenish) => new(new SlidingWindowRateLimiterOptions
+    {
+        PermitLimit = permits,
+        Window = EffectiveWindow(hubSpotWindow),
+        SegmentsPerWindow = SegmentsPerWindow,
+        QueueLimit = 100_000,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        AutoReplenishment = autoReplenish,
+    });
 
     /// <summary>
     /// A sliding window releases a segment's permits one window after the segment began, so a request made at the end
@@ -67,8 +72,27 @@ internal sealed class HubSpotRateLimiter : IDisposable
         }
     }
 
+    /// <summary>
+    /// Waits for a permit of the search window (<see cref="HubSpotOptions.SearchRequestsPerSecond"/>); the caller then
+    /// takes the rolling window's permit too. Searches first, so a search waiting on its own limit holds no general permit.
+    /// </summary>
+    public async ValueTask AcquireSearchAsync(CancellationToken cancellationToken)
+    {
+        using var lease = await _search.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        if (!lease.IsAcquired)
+        {
+            throw new CrmUnavailableException("HubSpot client-side search limiter queue is full; too many concurrent searches");
+        }
+    }
+
+    /// <summary>Searches waiting for a permit of the search window.</summary>
+    public long SearchesWaiting => _search.GetStatistics()?.CurrentQueuedCount ?? 0;
+
     /// <summary>Advances the window one segment (only when auto-replenishment is off: the test seam).</summary>
     public bool Replenish() => _window.TryReplenish();
+
+    /// <summary>Advances the search window one segment (only when auto-replenishment is off: the test seam).</summary>
+    public bool ReplenishSearch() => _search.TryReplenish();
 
     public void Observe(long? windowRemaining, long? dailyRemaining, long? dailyMax)
     {
@@ -77,7 +101,11 @@ internal sealed class HubSpotRateLimiter : IDisposable
         DailyMax = dailyMax ?? DailyMax;
     }
 
-    public void Dispose() => _window.Dispose();
+    public void Dispose()
+    {
+        _window.Dispose();
+        _search.Dispose();
+    }
 
     private void CountToday()
     {

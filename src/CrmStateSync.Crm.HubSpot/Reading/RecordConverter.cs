@@ -48,7 +48,4 @@ internal static class RecordConverter
         var by = spec.ModifiedByProperty is { } p ? fields.GetValueOrDefault(p) : null;
         return new RawRecord(id, ModifiedAt(o, fields, spec.TimestampProperty), false, fields, by);
     }
-
-    public static RawRecord Deleted(string id, DateTimeOffset archivedAt) =>
-        new(id, archivedAt, true, new Dictionary<string, string?>(StringComparer.Ordinal));
 }

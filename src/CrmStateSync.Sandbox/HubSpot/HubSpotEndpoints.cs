@@ -7,7 +7,8 @@ namespace CrmStateSync.Sandbox.HubSpot;
 /// <summary>
 /// The HubSpot CRM subset of crm-apis.md: list, search (10,000 cap), batch read/update, v4 association reads,
 /// properties (read, create, options update, groups), task creation (one, or a batch of up to 100). Every <c>/crm</c> call needs the bearer token and counts in the rolling 10-second window;
-/// with an enforced budget, a request past it is 429 TEN_SECONDLY_ROLLING.
+/// with an enforced budget, a request past it is 429 TEN_SECONDLY_ROLLING. Searches also count in their own rolling second
+/// (<see cref="SandboxOptions.HubSpotSearchesPerSecond"/>); a search past it is 429 SECONDLY.
 /// </summary>
 internal static class HubSpotEndpoints
 {
@@ -67,7 +68,19 @@ internal static class HubSpotEndpoints
             });
         }
 
-        if (!path.EndsWith("/search", StringComparison.Ordinal))
+        var search = path.EndsWith("/search", StringComparison.Ordinal);
+        if (search && !portal.AdmitSearch())
+        {
+            // The search endpoints' own per-second limit; like other search responses, no rate-limit headers.
+            context.Response.StatusCode = 429;
+            return context.Response.WriteAsJsonAsync(new
+            {
+                status = "error", errorType = "RATE_LIMIT", policyName = "SECONDLY",
+                message = "You have reached your secondly limit.", correlationId = Guid.NewGuid(),
+            });
+        }
+
+        if (!search)
         {
             // Documented as absent on some responses, e.g. search.
             headers["X-HubSpot-RateLimit-Max"] = limit;

@@ -19,9 +19,11 @@ public sealed partial class HubSpotPortal
     private readonly ConcurrentDictionary<string, (string Category, int Times)> _failures = new(StringComparer.Ordinal);
     private readonly Queue<long> _window = new();
     private readonly Lock _windowLock = new();
+    private readonly Queue<long> _searchWindow = new();
     private long _nextId = 1_000_000;
     private long _requests;
     private long _rateLimited;
+    private long _searchRateLimited;
     private int _propertyWrites;
 
     internal HubSpotPortal(SandboxOptions options)
@@ -50,6 +52,9 @@ public sealed partial class HubSpotPortal
 
     /// <summary>429 TEN_SECONDLY_ROLLING answers sent.</summary>
     public long RateLimited => Interlocked.Read(ref _rateLimited);
+
+    /// <summary>429 SECONDLY answers sent (searches past <see cref="SandboxOptions.HubSpotSearchesPerSecond"/>).</summary>
+    public long SearchRateLimited => Interlocked.Read(ref _searchRateLimited);
 
     public SandboxTable? Table(string type) => _tables.GetValueOrDefault(type);
 
@@ -131,6 +136,34 @@ public sealed partial class HubSpotPortal
 
             _window.Enqueue(now);
             return (true, Math.Max(0, Options.HubSpotTenSecondLimit - _window.Count));
+        }
+    }
+
+    /// <summary>Counts a search in the rolling second; false when <see cref="SandboxOptions.HubSpotSearchesPerSecond"/> are spent.</summary>
+    internal bool AdmitSearch()
+    {
+        var limit = Options.HubSpotSearchesPerSecond;
+        if (limit <= 0)
+        {
+            return true;
+        }
+
+        var now = Options.Clock.GetTimestamp();
+        lock (_windowLock)
+        {
+            while (_searchWindow.Count > 0 && now - _searchWindow.Peek() >= Options.Clock.TimestampFrequency)
+            {
+                _searchWindow.Dequeue();
+            }
+
+            if (_searchWindow.Count >= limit)
+            {
+                Interlocked.Increment(ref _searchRateLimited);
+                return false;
+            }
+
+            _searchWindow.Enqueue(now);
+            return true;
         }
     }
 }

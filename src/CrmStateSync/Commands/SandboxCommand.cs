@@ -64,6 +64,7 @@ internal static class SandboxCommand
         await File.WriteAllTextAsync(temporary, SandboxConfigFile.Render(run.Crm, sandbox, database), ct).ConfigureAwait(false);
         File.Move(temporary, run.Config.FullName, overwrite: true);
         output.WriteLine($"Sandbox {run.Crm} listening on {sandbox.Url} with {run.Accounts} accounts shaped around {asOf:yyyy-MM-dd}.");
+        output.WriteLine($"Records: {seed.Accounts.Count} accounts, {seed.Opportunities} opportunities, {seed.Contacts} contacts, {seed.UsageRows} usage rows.");
         output.WriteLine($"Worker configuration: {run.Config.FullName}");
         output.WriteLine($"Try: crmstatesync sync --once --dry-run --config {run.Config.Name}    (Ctrl+C stops the sandbox)");
         await output.FlushAsync(ct).ConfigureAwait(false);

@@ -5,7 +5,8 @@
 #   is set to 10 s here, with a 12 s pause, instead of the default 5 minutes); 4 nothing changed; 5 the same after
 #   another pause (it settles what cycle 2 wrote, should cycle 2 write: e.g. when the run crosses midnight UTC).
 #   usage: tests/CrmStateSync.Benchmarks/scale/scale-run.sh ACCOUNTS [USAGE_DAYS] [salesforce|hubspot]
-# Prints per cycle: the worker's summary line, wall time, max RSS, and the sandbox's count of requests by route.
+# Prints the records per object, then per cycle: the worker's summary line, wall time, max RSS, and the sandbox's count
+# of requests by route (429 answers also apart, as "429 METHOD route").
 set -euo pipefail
 accounts=${1:?accounts}
 usage_days=${2:-30}
@@ -21,6 +22,7 @@ sandbox=$!
 trap 'pkill -P $sandbox 2>/dev/null || true' EXIT
 until [ -s sandbox.json ]; do sleep 1; done
 echo "accounts=$accounts usage_days=$usage_days crm=$crm (sandbox seeded in ${SECONDS}s)"
+grep '^Records:' sandbox.out || true
 export CRMSTATESYNC_Sync__SettleTime=00:00:10
 for cycle in 1 2 3 4 5; do
   { [ "$cycle" = 3 ] || [ "$cycle" = 5 ]; } && sleep 12

@@ -111,6 +111,41 @@ internal sealed class HubSpotSandboxTests
     }
 
     [Test]
+    public async Task Search_PastFivePerSecond_Is429SecondlyUntilTheSecondHasPassed()
+    {
+        var clock = new ManualTimestamps();
+        await using var sandbox = new SandboxServer(new SandboxOptions { Clock = clock });
+        sandbox.SeedHubSpot(SandboxSeed.Generate(new SeedOptions { Accounts = 5, Children = false }));
+        await sandbox.StartAsync();
+        using var http = Http(sandbox);
+        var search = new Uri(sandbox.Url, "/crm/v3/objects/companies/search");
+        var within = new List<HttpStatusCode>();
+        for (var i = 0; i < sandbox.Options.HubSpotSearchesPerSecond; i++)
+        {
+            using var ok = await http.PostAsJsonAsync(search, new { limit = 1 });
+            within.Add(ok.StatusCode);
+        }
+
+        using var list = await http.GetAsync(new Uri(sandbox.Url, "/crm/v3/objects/companies?limit=1"));
+        using var limited = await http.PostAsJsonAsync(search, new { limit = 1 });
+        using var body = JsonDocument.Parse(await limited.Content.ReadAsStringAsync());
+        clock.Advance(TimeSpan.FromSeconds(1));
+        using var later = await http.PostAsJsonAsync(search, new { limit = 1 });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(within, Is.All.EqualTo(HttpStatusCode.OK), "five searches in one second (crm-apis.md: about 5/s)");
+            Assert.That(list.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a list does not count against the search limit");
+            Assert.That((int)limited.StatusCode, Is.EqualTo(429));
+            Assert.That(body.RootElement.GetProperty("errorType").GetString(), Is.EqualTo("RATE_LIMIT"));
+            Assert.That(body.RootElement.GetProperty("policyName").GetString(), Is.EqualTo("SECONDLY"));
+            Assert.That(later.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a second later the search is admitted again");
+            Assert.That(sandbox.HubSpot.SearchRateLimited, Is.EqualTo(1));
+            Assert.That(sandbox.Requests.Counts["429 POST /crm/v3/objects/{type}/search"], Is.EqualTo(1), "429s are counted apart by route");
+        });
+    }
+
+    [Test]
     public async Task Describe_Companies_ListsTheMappedPropertiesWithEnumerationOptions()
     {
         await using var sandbox = new SandboxServer();
@@ -163,5 +198,17 @@ internal sealed class HubSpotSandboxTests
         var http = new HttpClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sandbox.Options.HubSpotToken);
         return http;
+    }
+
+    /// <summary>A clock whose timestamps move only when the test says (the sandbox's rate windows use timestamps).</summary>
+    private sealed class ManualTimestamps : TimeProvider
+    {
+        private long _ticks;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => Interlocked.Read(ref _ticks);
+
+        public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
     }
 }

@@ -4,7 +4,7 @@ using CrmStateSync.Sync.Diff;
 
 namespace CrmStateSync.Tests.EndToEnd;
 
-/// <summary>The same scenarios through the real HubSpot connector (batch update, archived companies, picklist options).</summary>
+/// <summary>The same scenarios through the real HubSpot connector (batch update, picklist options; archived companies: <see cref="HubSpotReadCallTests"/>).</summary>
 public class HubSpotTests
 {
     private const string Crm = "hubspot";
@@ -50,23 +50,6 @@ public class HubSpotTests
             Assert.That(conflicts.Select(c => c.Field).Order(StringComparer.Ordinal), Is.EqualTo(new[] { ManagedField.Stage, ManagedField.State(CsState.GoalClarity) }));
             Assert.That(conflicts.Select(c => c.Action), Is.All.EqualTo(ConflictAction.Reverted));
             Assert.That(conflicts.Single(c => c.Field == ManagedField.Stage).Rule, Does.StartWith("BackwardMove"));
-        });
-    }
-
-    [Test]
-    public async Task RunCycle_HubSpotCompanyArchived_DisappearsFromTheCache()
-    {
-        await using var s = await SyncScenario.StartAsync([E2e.NewCustomer(), E2e.Healthy()], crm: Crm);
-        await s.CycleAsync();
-        var archived = s.IdOf("Fresh Co");
-        s.Delete("Account", archived);
-
-        await s.CycleAsync();
-
-        Assert.Multiple(async () =>
-        {
-            Assert.That(await s.Store.LoadSnapshotAsync(archived, CancellationToken.None), Is.Null);
-            Assert.That(await s.Store.LoadSnapshotAsync(s.IdOf("Steady Inc"), CancellationToken.None), Is.Not.Null);
         });
     }
 }
