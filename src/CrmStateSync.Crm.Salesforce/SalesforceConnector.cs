@@ -8,8 +8,11 @@ using CrmStateSync.Crm.Salesforce.Writing;
 
 namespace CrmStateSync.Crm.Salesforce;
 
-/// <summary>The Salesforce REST connector: incremental SOQL reads, composite writes, describe, batched task creates (crm-apis.md).</summary>
-internal sealed class SalesforceConnector(ISalesforceApi api, QueryReader reader, CompositeWriter writer, TaskCreator creator, SalesforceOptions options, SalesforceUsage usage, CallCounter calls)
+/// <summary>
+/// The Salesforce REST connector: incremental SOQL reads (a full read of a large object through a Bulk API 2.0 query
+/// job), composite writes, describe, batched task creates (crm-apis.md).
+/// </summary>
+internal sealed class SalesforceConnector(ISalesforceApi api, QueryReader reader, BulkQueryReader bulk, CompositeWriter writer, TaskCreator creator, SalesforceOptions options, SalesforceUsage usage, CallCounter calls)
     : ICrmConnector
 {
     private readonly CanonicalMapper _mapper = new(options.Mapping, SalesforceValueFormat.Instance);
@@ -36,7 +39,7 @@ internal sealed class SalesforceConnector(ISalesforceApi api, QueryReader reader
     public async Task<CrmObjectDescription> DescribeAsync(CrmObject crmObject, CancellationToken cancellationToken)
     {
         var sobject = SObject(crmObject.ToString());
-        var describe = await CallAsync(() => api.GetDescribeAsync(options.ApiVersion, sobject, cancellationToken), $"the describe of {sobject}", cancellationToken)
+        var describe = await SalesforceErrors.CallAsync(() => api.GetDescribeAsync(options.ApiVersion, sobject, cancellationToken), $"the describe of {sobject}", cancellationToken)
             .ConfigureAwait(false);
         return Describes.ToDescription(crmObject, describe);
     }
@@ -47,7 +50,7 @@ internal sealed class SalesforceConnector(ISalesforceApi api, QueryReader reader
     public async Task<string?> FindOpenTaskAsync(string accountId, string marker, CancellationToken cancellationToken)
     {
         var soql = TaskSoql.FindOpen(SObject("Task"), accountId, marker);
-        var page = await CallAsync(() => api.GetQueryAsync(options.ApiVersion, soql, "batchSize=200", cancellationToken), "the task lookup", cancellationToken)
+        var page = await SalesforceErrors.CallAsync(() => api.GetQueryAsync(options.ApiVersion, soql, "batchSize=200", cancellationToken), "the task lookup", cancellationToken)
             .ConfigureAwait(false);
         return page.Records is [var first, ..] && first.TryGetValue(Soql.Id, out var id) ? id.GetString() : null;
     }
@@ -59,7 +62,10 @@ internal sealed class SalesforceConnector(ISalesforceApi api, QueryReader reader
         ArgumentNullException.ThrowIfNull(cursor);
         var cursorField = map.GetValueOrDefault("modifiedAt", Soql.SystemModstamp);
         var spec = new QuerySpec(SObject(kind.ToString()), Soql.Fields(map.Values.Concat(extraFields), cursorField), cursorField);
-        await foreach (var raw in reader.ReadAsync(spec, cursor, cancellationToken).ConfigureAwait(false))
+        var rows = await bulk.AppliesAsync(spec, cursor, cancellationToken).ConfigureAwait(false)
+            ? bulk.ReadAsync(spec, cancellationToken)
+            : reader.ReadAsync(spec, cursor, cancellationToken);
+        await foreach (var raw in rows.ConfigureAwait(false))
         {
             yield return toChange(raw);
         }
@@ -68,16 +74,4 @@ internal sealed class SalesforceConnector(ISalesforceApi api, QueryReader reader
     private string SObject(string name) => options.Mapping.Objects.TryGetValue(name, out var sobject)
         ? sobject
         : throw new CrmException($"No Salesforce object is mapped for {name} (Crm:Salesforce:Mapping:Objects:{name})");
-
-    private static async Task<T> CallAsync<T>(Func<Task<T>> call, string operation, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await call().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            throw SalesforceErrors.Translate(ex, operation, cancellationToken);
-        }
-    }
 }

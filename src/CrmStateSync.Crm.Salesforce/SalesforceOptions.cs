@@ -51,6 +51,22 @@ public sealed class SalesforceOptions
     /// <summary>Incremental reads start this long before the cursor, for late commits. Default 2 min.</summary>
     public TimeSpan Overlap { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// A first read or a reconciliation read of an object with more rows than this (counted first with a
+    /// <c>SELECT COUNT()</c> query) goes through a Bulk API 2.0 query job instead of REST query pages; incremental reads
+    /// always use REST. 0 turns the Bulk path (and the count) off. Default 50,000.
+    /// </summary>
+    public int BulkThreshold { get; set; } = 50_000;
+
+    /// <summary>How long a Bulk API 2.0 query job may take to complete before it is aborted and the cycle ends. Default 30 min.</summary>
+    public TimeSpan BulkMaxWait { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The first wait between polls of a query job's state; each next wait doubles, up to 30 s. Default 2 s.</summary>
+    public TimeSpan BulkPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Rows asked for per result set of a query job (<c>maxRecords</c>; the body is streamed, never held). Default 50,000.</summary>
+    public int BulkPageSize { get; set; } = 50_000;
+
     /// <summary>Writes — field updates and task creates alike — stop for the cycle once the org's daily API usage reaches this share of its limit. Default 0.5.</summary>
     public double WriteBudgetShare { get; set; } = 0.5;
 
@@ -93,6 +109,7 @@ public sealed class SalesforceOptions
             problems.Add($"{Section}:WriteBudgetShare: must be above 0 and at most 1 (was {WriteBudgetShare})");
         }
 
+        problems.AddRange(BulkProblems());
         problems.AddRange(Resilience.Validate(Section + ":Resilience"));
         problems.AddRange(MappingProblems());
         return problems;
@@ -127,6 +144,29 @@ public sealed class SalesforceOptions
                 break;
             default:
                 break;
+        }
+    }
+
+    private IEnumerable<string> BulkProblems()
+    {
+        if (BulkThreshold < 0)
+        {
+            yield return $"{Section}:BulkThreshold: must be 0 (off) or a number of rows (was {BulkThreshold})";
+        }
+
+        if (BulkMaxWait <= TimeSpan.Zero || BulkMaxWait > TimeSpan.FromHours(24))
+        {
+            yield return $"{Section}:BulkMaxWait: must be above 0 and at most 24 hours (was {BulkMaxWait})";
+        }
+
+        if (BulkPollInterval <= TimeSpan.Zero || BulkPollInterval > TimeSpan.FromMinutes(5))
+        {
+            yield return $"{Section}:BulkPollInterval: must be above 0 and at most 5 minutes (was {BulkPollInterval})";
+        }
+
+        if (BulkPageSize is < 1 or > 1_000_000)
+        {
+            yield return $"{Section}:BulkPageSize: must be between 1 and 1000000 (was {BulkPageSize})";
         }
     }
 

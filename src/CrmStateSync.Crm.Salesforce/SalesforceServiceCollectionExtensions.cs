@@ -35,6 +35,7 @@ public static class SalesforceServiceCollectionExtensions
         services.AddSingleton<SalesforceUsage>();
         services.AddHttpClient(SalesforceTokenProvider.ClientName)
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(() => new SalesforceCallKindHandler())
             .AddCrmPipeline("salesforce-auth", Resilience, clock);
         services.AddSingleton(sp => new SalesforceTokenProvider(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(SalesforceTokenProvider.ClientName),
@@ -46,8 +47,11 @@ public static class SalesforceServiceCollectionExtensions
             .ConfigureHttpClient(c => (c.BaseAddress, c.Timeout) = (PlaceholderBase, Timeout.InfiniteTimeSpan))
             .AddHttpMessageHandler<SalesforceLimitHandler>()
             .AddHttpMessageHandler<SalesforceAuthHandler>()
+            .AddHttpMessageHandler(() => new SalesforceCallKindHandler())
             .AddCrmPipeline("salesforce", Resilience, clock);
         services.AddTransient<QueryReader>();
+        services.AddTransient<BulkQueryJobs>();
+        services.AddTransient<BulkQueryReader>();
         services.AddTransient<WriteBudget>();
         services.AddTransient<CompositeWriter>();
         services.AddTransient<TaskCreator>();

@@ -12,6 +12,9 @@ public sealed record SandboxOptions
     /// <summary>The org's daily API request limit (<c>Sforce-Limit-Info: api-usage=USED/MAX</c>); past it, 403 REQUEST_LIMIT_EXCEEDED. Default 1,000,000.</summary>
     public long SalesforceDailyApiMax { get; init; } = 1_000_000;
 
+    /// <summary>Status polls of a Bulk API 2.0 query job that still answer <c>InProgress</c> before it is <c>JobComplete</c>. Default 1.</summary>
+    public int SalesforceBulkPollsBeforeComplete { get; init; } = 1;
+
     /// <summary>The HubSpot private-app token (<c>Authorization: Bearer</c>). Default <c>pat-sandbox-token</c>.</summary>
     public string HubSpotToken { get; init; } = "pat-sandbox-token";
 

@@ -13,7 +13,8 @@ namespace CrmStateSync.Benchmarks;
 /// <summary>
 /// A full account read through the real connector against the loopback sandbox: wall time, records/s, memory (peak
 /// working set; GC heap before and after, sampled during the read), calls made vs the floor, and for HubSpot under an
-/// enforced budget the sustained request rate as a share of it and the 429s.
+/// enforced budget the sustained request rate as a share of it and the 429s. <c>--bulk-threshold N</c> (Salesforce):
+/// a full read of more than N rows goes through a Bulk API 2.0 query job (0, the default here, keeps REST pages).
 /// </summary>
 internal static class ConnectorReadRun
 {
@@ -21,6 +22,7 @@ internal static class ConnectorReadRun
     {
         var crm = Option(args, "--crm") ?? "salesforce";
         var accounts = int.Parse(Option(args, "--accounts") ?? "100000", CultureInfo.InvariantCulture);
+        var bulkThreshold = Option(args, "--bulk-threshold") is { } t ? int.Parse(t, CultureInfo.InvariantCulture) : 0;
         var budget = Option(args, "--enforce-budget") is { } b ? int.Parse(b.Split('/')[0], CultureInfo.InvariantCulture) : (int?)null;
         var options = new SandboxOptions { HubSpotEnforceBudget = budget is not null, HubSpotTenSecondLimit = budget ?? 190 };
         await using var sandbox = new SandboxServer(options);
@@ -28,7 +30,7 @@ internal static class ConnectorReadRun
         _ = crm == "hubspot" ? sandbox.SeedHubSpot(seed) : sandbox.SeedSalesforce(seed);
         seed = null;
         await sandbox.StartAsync();
-        await using var provider = Compose(crm, sandbox, budget);
+        await using var provider = Compose(crm, sandbox, budget, bulkThreshold);
         var connector = provider.GetRequiredService<ICrmConnector>();
 
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
@@ -39,11 +41,13 @@ internal static class ConnectorReadRun
         var pageSize = crm == "hubspot" ? 100 : 2000;
         var floor = (accounts + pageSize - 1) / pageSize + (crm == "hubspot" ? 0 : 1);
 
-        Console.WriteLine($"connector-read crm={crm} accounts={accounts} read={read} cores={Environment.ProcessorCount}");
+        Console.WriteLine($"connector-read crm={crm} accounts={accounts} read={read} cores={Environment.ProcessorCount}{(bulkThreshold > 0 ? $" bulk-threshold={bulkThreshold}" : "")}");
         Console.WriteLine($"  wall {elapsed.TotalSeconds:F2} s, {read / elapsed.TotalSeconds:F0} records/s");
         Console.WriteLine($"  peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB (sandbox data included)");
         Console.WriteLine($"  GC heap before {heapBefore / 1048576.0:F1} MiB, peak during read {peakHeap / 1048576.0:F1} MiB, after {heapAfter / 1048576.0:F1} MiB");
         Console.WriteLine($"  calls made {calls} (sandbox counted {ServerCalls(crm, sandbox)}), floor {floor} (⌈N/{pageSize}⌉{(crm == "hubspot" ? "" : " + token")})");
+        Console.WriteLine($"  calls by kind: {string.Join(", ", provider.GetRequiredService<CallCounter>().ByKind.Select(k => $"{k.Key} {k.Value}"))}");
+        Console.WriteLine($"  process CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1} s (worker and sandbox)");
         if (budget is { } max)
         {
             // The first window's requests go out at once (a burst the budget allows); the sustained rate is what
@@ -71,7 +75,7 @@ internal static class ConnectorReadRun
         return (read, peak, clock.Elapsed);
     }
 
-    private static ServiceProvider Compose(string crm, SandboxServer sandbox, int? budget)
+    private static ServiceProvider Compose(string crm, SandboxServer sandbox, int? budget, int bulkThreshold)
     {
         var services = new ServiceCollection();
         var resilience = new CrmResilienceOptions { AttemptTimeout = TimeSpan.FromSeconds(60), TotalTimeout = TimeSpan.FromMinutes(10), BreakerSamplingDuration = TimeSpan.FromMinutes(2) };
@@ -93,6 +97,8 @@ internal static class ConnectorReadRun
                 o.ClientId = sandbox.Options.SalesforceClientId;
                 o.ClientSecret = sandbox.Options.SalesforceClientSecret;
                 o.Resilience = resilience;
+                o.BulkThreshold = bulkThreshold;
+                o.BulkPollInterval = TimeSpan.FromMilliseconds(200);
             });
         }
 

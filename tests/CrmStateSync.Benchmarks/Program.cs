@@ -13,7 +13,7 @@ if (args is ["allocations", .. var options])
     return AllocationBreakdown.Run(options);
 }
 
-// `connector-read --crm salesforce|hubspot [--accounts N] [--enforce-budget 100/10s]`: the real connector reads the sandbox.
+// `connector-read --crm salesforce|hubspot [--accounts N] [--enforce-budget 100/10s] [--bulk-threshold N]`: the real connector reads the sandbox.
 if (args is ["connector-read", .. var readOptions])
 {
     return await ConnectorReadRun.RunAsync(readOptions);

@@ -26,6 +26,7 @@ public class OptionsTests
             LoginUrl = new Uri("http://login.example.com"), ApiVersion = "66", AuthFlow = SalesforceAuthFlow.JwtBearer,
             ClientId = "id", ClientSecret = SalesforceServer.ClientSecret, PrivateKeyPath = "/nowhere/key.pem",
             PageSize = 50, Overlap = TimeSpan.FromMinutes(-1), WriteBudgetShare = 1.5,
+            BulkThreshold = -1, BulkMaxWait = TimeSpan.Zero, BulkPollInterval = TimeSpan.FromHours(1), BulkPageSize = 0,
         };
         options.Resilience.TotalTimeout = TimeSpan.FromSeconds(1);
 
@@ -37,6 +38,7 @@ public class OptionsTests
             {
                 "Crm:Salesforce:LoginUrl", "Crm:Salesforce:ApiVersion", "Crm:Salesforce:Username", "Crm:Salesforce:PrivateKeyPath",
                 "Crm:Salesforce:PageSize", "Crm:Salesforce:Overlap", "Crm:Salesforce:WriteBudgetShare", "Crm:Salesforce:Resilience:TotalTimeout",
+                "Crm:Salesforce:BulkThreshold", "Crm:Salesforce:BulkMaxWait", "Crm:Salesforce:BulkPollInterval", "Crm:Salesforce:BulkPageSize",
             }));
             Assert.That(string.Join("\n", problems), Does.Not.Contain(SalesforceServer.ClientSecret));
         });

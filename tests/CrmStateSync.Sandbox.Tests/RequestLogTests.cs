@@ -26,8 +26,8 @@ internal sealed class RequestLogTests
         {
             Assert.That(accounts, Has.Count.EqualTo(5));
             Assert.That(sandbox.Requests.Counts["POST /services/oauth2/token"], Is.EqualTo(1));
-            Assert.That(sandbox.Requests.Counts["GET /services/data/{version}/query"], Is.EqualTo(1));
-            Assert.That(served.RootElement.GetProperty("GET /services/data/{version}/query").GetInt64(), Is.EqualTo(1));
+            Assert.That(sandbox.Requests.Counts["GET /services/data/{version}/query"], Is.EqualTo(2), "the COUNT() before a full read, and the page");
+            Assert.That(served.RootElement.GetProperty("GET /services/data/{version}/query").GetInt64(), Is.EqualTo(2));
             Assert.That(sandbox.Requests.Counts.Keys, Has.None.StartsWith("GET /_sandbox"), "the log's own endpoint is not an API call");
         });
     }

@@ -34,4 +34,24 @@ internal interface ISalesforceApi
     /// </summary>
     [Post("/services/data/{version}/composite/sobjects")]
     Task<List<SaveResult>> CreateRecordsAsync(string version, [Body] CompositeCreate body, [Property(NonIdempotent.PropertyKey)] bool nonIdempotent, CancellationToken cancellationToken);
+
+    /// <summary>Bulk API 2.0: creates a query job (<c>UploadComplete</c>); its results are read once it is <c>JobComplete</c>.</summary>
+    [Post("/services/data/{version}/jobs/query")]
+    Task<QueryJob> CreateQueryJobAsync(string version, [Body] QueryJobRequest body, CancellationToken cancellationToken);
+
+    /// <summary>Bulk API 2.0: a query job's state (polled until it has ended).</summary>
+    [Get("/services/data/{version}/jobs/query/{jobId}")]
+    Task<QueryJob> GetQueryJobAsync(string version, string jobId, CancellationToken cancellationToken);
+
+    /// <summary>Bulk API 2.0: aborts a query job (<c>{state: "Aborted"}</c>).</summary>
+    [Patch("/services/data/{version}/jobs/query/{jobId}")]
+    Task<QueryJob> AbortQueryJobAsync(string version, string jobId, [Body] QueryJobStateChange body, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Bulk API 2.0: one result set of a completed job as CSV, at most <paramref name="maxRecords"/> rows, from
+    /// <paramref name="locator"/> (none: the first). The answer is returned unread, whatever its status, so the caller
+    /// streams the body and reads <c>Sforce-Locator</c>; the caller disposes it.
+    /// </summary>
+    [Get("/services/data/{version}/jobs/query/{jobId}/results")]
+    Task<HttpResponseMessage> GetQueryJobResultsAsync(string version, string jobId, string? locator, int maxRecords, CancellationToken cancellationToken);
 }

@@ -37,6 +37,19 @@ internal static class SalesforceErrors
         return new Error("HTTP_" + (int)status, text);
     }
 
+    /// <summary>Runs one call; a failure is the contract's exception for <paramref name="operation"/> (a caller's cancellation stays one).</summary>
+    public static async Task<T> CallAsync<T>(Func<Task<T>> call, string operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw Translate(ex, operation, cancellationToken);
+        }
+    }
+
     /// <summary>The CRM is down or unreachable: network failure, timeout, open circuit (not a caller's cancellation).</summary>
     public static bool IsUnavailable(Exception ex, CancellationToken cancellationToken) =>
         ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException

@@ -12,13 +12,6 @@ internal static class RawRecords
 {
     public static RawRecord From(Dictionary<string, JsonElement> row, string cursorField)
     {
-        var id = Text(row, Soql.Id) ?? throw Malformed("a record has no Id");
-        var stampText = Text(row, cursorField) ?? throw Malformed($"record {id} has no {cursorField}");
-        if (!SalesforceValueFormat.Instance.TryParseDateTime(stampText, out var stamp))
-        {
-            throw Malformed($"record {id} has {cursorField} '{stampText}', which is not a Salesforce datetime");
-        }
-
         var fields = new Dictionary<string, string?>(row.Count, StringComparer.Ordinal);
         foreach (var (name, value) in row)
         {
@@ -28,12 +21,28 @@ internal static class RawRecords
             }
         }
 
-        var deleted = string.Equals(Text(row, Soql.IsDeleted), "true", StringComparison.Ordinal);
-        return new RawRecord(id, stamp, deleted, fields, Text(row, Soql.LastModifiedById));
+        return From(fields, cursorField);
     }
 
-    private static string? Text(Dictionary<string, JsonElement> row, string field) =>
-        row.TryGetValue(field, out var value) ? ToText(value) : null;
+    /// <summary>
+    /// A row whose fields are already text (a Bulk API 2.0 CSV row, where null is an empty field): the same record as the
+    /// JSON row of a REST query. Booleans compare ignoring case (<c>true</c> in both formats).
+    /// </summary>
+    public static RawRecord From(Dictionary<string, string?> fields, string cursorField)
+    {
+        var id = Text(fields, Soql.Id) ?? throw Malformed("a record has no Id");
+        var stampText = Text(fields, cursorField) ?? throw Malformed($"record {id} has no {cursorField}");
+        if (!SalesforceValueFormat.Instance.TryParseDateTime(stampText, out var stamp))
+        {
+            throw Malformed($"record {id} has {cursorField} '{stampText}', which is not a Salesforce datetime");
+        }
+
+        var deleted = string.Equals(Text(fields, Soql.IsDeleted), "true", StringComparison.OrdinalIgnoreCase);
+        return new RawRecord(id, stamp, deleted, fields, Text(fields, Soql.LastModifiedById));
+    }
+
+    private static string? Text(Dictionary<string, string?> fields, string field) =>
+        fields.TryGetValue(field, out var value) && !string.IsNullOrEmpty(value) ? value : null;
 
     private static string? ToText(JsonElement value) => value.ValueKind switch
     {
@@ -44,5 +53,5 @@ internal static class RawRecords
         _ => null,
     };
 
-    private static CrmException Malformed(string message) => new("Salesforce sent a query row the connector cannot place: " + message, "MALFORMED_RESPONSE", 200);
+    internal static CrmException Malformed(string message) => new("Salesforce sent a query row the connector cannot place: " + message, "MALFORMED_RESPONSE", 200);
 }

@@ -30,11 +30,20 @@ internal static class Soql
     }
 
     /// <summary><c>SELECT … FROM obj [WHERE cursorField &gt;= from] ORDER BY cursorField, Id</c>.</summary>
-    public static string Select(IReadOnlyList<string> fields, string sobject, string cursorField, DateTimeOffset? from)
-    {
-        var where = from is { } at ? $" WHERE {cursorField} >= {Literal(at)}" : "";
-        return $"SELECT {string.Join(", ", fields)} FROM {sobject}{where} ORDER BY {cursorField}, {Id}";
-    }
+    public static string Select(IReadOnlyList<string> fields, string sobject, string cursorField, DateTimeOffset? from) =>
+        $"{Unordered(fields, sobject, cursorField, from)} ORDER BY {cursorField}, {Id}";
+
+    /// <summary>
+    /// The same read without ORDER BY, for a Bulk API 2.0 query job: ordering disables the job's PK chunking, and the
+    /// full read it serves does not depend on the order.
+    /// </summary>
+    public static string Unordered(IReadOnlyList<string> fields, string sobject, string cursorField, DateTimeOffset? from) =>
+        $"SELECT {string.Join(", ", fields)} FROM {sobject}{Where(cursorField, from)}";
+
+    /// <summary><c>SELECT COUNT() FROM obj [WHERE …]</c>: the same WHERE as the read; the answer's <c>totalSize</c> is the count.</summary>
+    public static string Count(string sobject, string cursorField, DateTimeOffset? from) => $"SELECT COUNT() FROM {sobject}{Where(cursorField, from)}";
+
+    private static string Where(string cursorField, DateTimeOffset? from) => from is { } at ? $" WHERE {cursorField} >= {Literal(at)}" : "";
 
     /// <summary>An unquoted UTC datetime literal, <c>2026-11-23T10:00:00Z</c>, rounded down to the second so <c>&gt;=</c> misses nothing.</summary>
     public static string Literal(DateTimeOffset at)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
@@ -17,7 +18,7 @@ public sealed partial class CallLoggingHandler(ILogger<CallLoggingHandler> logge
         request.Headers.TryAddWithoutValidation(CorrelationHeader, correlationId);
         var path = Redactor.Redact(request.RequestUri?.PathAndQuery);
         var started = Stopwatch.GetTimestamp();
-        counter.Increment();
+        counter.Increment(CallKind.Of(request));
         try
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -41,12 +42,25 @@ public sealed partial class CallLoggingHandler(ILogger<CallLoggingHandler> logge
     private static partial void LogFailure(ILogger logger, string method, string path, double durationMs, string correlationId, string error);
 }
 
-/// <summary>Counts the HTTP calls a connector made (for API usage figures and call-count assertions).</summary>
+/// <summary>
+/// Counts the HTTP calls a connector made (for API usage figures and call-count assertions): in all, and by
+/// <see cref="CallKind"/> (query pages, bulk job polls, writes …).
+/// </summary>
 public sealed class CallCounter
 {
+    private readonly ConcurrentDictionary<string, long> _byKind = new(StringComparer.Ordinal);
     private long _calls;
 
     public long Calls => Interlocked.Read(ref _calls);
 
-    public void Increment() => Interlocked.Increment(ref _calls);
+    /// <summary>Calls so far by kind (a snapshot); calls nobody classified count as <see cref="CallKind.Other"/>.</summary>
+    public IReadOnlyDictionary<string, long> ByKind => new SortedDictionary<string, long>(_byKind, StringComparer.Ordinal);
+
+    public void Increment() => Increment(CallKind.Other);
+
+    public void Increment(string kind)
+    {
+        Interlocked.Increment(ref _calls);
+        _byKind.AddOrUpdate(kind, 1, static (_, n) => n + 1);
+    }
 }

@@ -36,13 +36,19 @@ internal sealed partial class QueryEndpoint(SalesforceOrg org, SalesforceSchema 
             return;
         }
 
-        if (query.Fields.Concat(query.Conditions.Select(c => c.Field)).FirstOrDefault(f => !fields.ContainsKey(f)) is { } unknown)
+        if (UnknownField(query, fields) is { } unknown)
         {
             await SalesforceErrors.WriteAsync(context, 400, "INVALID_FIELD", $"No such column '{unknown}' on entity '{query.SObject}'.").ConfigureAwait(false);
             return;
         }
 
         var rows = Matching(table.Ordered(), query, all);
+        if (query.IsCount)
+        {
+            await context.Response.WriteAsJsonAsync(new { totalSize = rows.Count, done = true, records = Array.Empty<object>() }).ConfigureAwait(false);
+            return;
+        }
+
         var cursor = new Cursor(rows, 0, query, version, all, Bearer(context));
         await WritePageAsync(context, cursor, NextLocator()).ConfigureAwait(false);
     }
@@ -114,7 +120,11 @@ internal sealed partial class QueryEndpoint(SalesforceOrg org, SalesforceSchema 
         writer.WriteEndObject();
     }
 
-    private static List<SandboxRecord> Matching(IReadOnlyList<SandboxRecord> ordered, SoqlQuery query, bool all)
+    /// <summary>The first selected or filtered field the object does not have, or null.</summary>
+    internal static string? UnknownField<T>(SoqlQuery query, IReadOnlyDictionary<string, T> fields) =>
+        (query.IsCount ? [] : query.Fields).Concat(query.Conditions.Select(c => c.Field)).FirstOrDefault(f => !fields.ContainsKey(f));
+
+    internal static List<SandboxRecord> Matching(IReadOnlyList<SandboxRecord> ordered, SoqlQuery query, bool all)
     {
         var rows = new List<SandboxRecord>();
         foreach (var record in ordered)

@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Routing;
 namespace CrmStateSync.Sandbox.Salesforce;
 
 /// <summary>
-/// The Salesforce REST subset of crm-apis.md: token, query/queryAll with locators, composite update, describe, Task
-/// creation (one, or a collection of up to 200), limits. Every <c>/services/data</c> call needs a bearer token, counts against the daily limit and carries
+/// The Salesforce REST subset of crm-apis.md: token, query/queryAll with locators (and <c>SELECT COUNT()</c>), Bulk API 2.0
+/// query jobs, composite update, describe, Task creation (one, or a collection of up to 200), limits. Every <c>/services/data</c> call needs a bearer token, counts against the daily limit and carries
 /// <c>Sforce-Limit-Info</c>.
 /// </summary>
 internal static partial class SalesforceEndpoints
@@ -21,12 +21,17 @@ internal static partial class SalesforceEndpoints
         var queries = new QueryEndpoint(org, schema);
         var composite = new CompositeEndpoint(org, schema);
         var tasks = new TaskEndpoint(org, schema);
+        var bulk = new BulkQueryEndpoint(org, schema);
         app.Use((context, next) => Guard(context, next, org));
         app.MapPost("/services/oauth2/token", (Delegate)((HttpContext c) => TokenEndpoint.IssueAsync(c, org)));
         app.MapGet(Data + "/query", (HttpContext c, string version) => queries.QueryAsync(c, version, all: false));
         app.MapGet(Data + "/queryAll", (HttpContext c, string version) => queries.QueryAsync(c, version, all: true));
         app.MapGet(Data + "/query/{locator}", (HttpContext c, string locator) => queries.NextAsync(c, locator));
         app.MapGet(Data + "/queryAll/{locator}", (HttpContext c, string locator) => queries.NextAsync(c, locator));
+        app.MapPost(Data + "/jobs/query", (HttpContext c, string version) => bulk.CreateAsync(c, version));
+        app.MapGet(Data + "/jobs/query/{jobId}", (string version, string jobId) => bulk.Status(version, jobId));
+        app.MapMethods(Data + "/jobs/query/{jobId}", ["PATCH"], (HttpContext c, string version, string jobId) => bulk.AbortAsync(c, version, jobId));
+        app.MapGet(Data + "/jobs/query/{jobId}/results", (HttpContext c, string jobId) => bulk.ResultsAsync(c, jobId));
         app.MapMethods(Data + "/composite/sobjects", ["PATCH"], (Delegate)composite.UpdateAsync);
         app.MapPost(Data + "/composite/sobjects", (Delegate)tasks.CreateManyAsync);
         app.MapGet(Data + "/sobjects/{sobject}/describe", (string sobject) => Describe(schema, sobject));

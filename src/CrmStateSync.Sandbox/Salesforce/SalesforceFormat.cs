@@ -26,6 +26,19 @@ internal static class SalesforceFormat
         }
     }
 
+    /// <summary>A value as a Bulk API 2.0 CSV result holds it (null stays null: an empty field).</summary>
+    public static string? CsvValue(object? value) => value switch
+    {
+        null => null,
+        string s => s,
+        bool b => b ? "true" : "false",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        int i => i.ToString(CultureInfo.InvariantCulture),
+        DateOnly on => Date(on),
+        DateTimeOffset at => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+    };
+
     /// <summary>A JSON value of a request as a stored value; dates stay text unless the field is a date.</summary>
     public static object? Read(JsonElement value, bool isDate) => value.ValueKind switch
     {

@@ -62,6 +62,15 @@ public sealed class SalesforceOrg
         }
     }
 
+    /// <summary>The Bulk API 2.0 query jobs.</summary>
+    internal BulkJobs BulkJobs { get; } = new();
+
+    /// <summary>Bulk API 2.0 query jobs created so far.</summary>
+    public long BulkJobsCreated => BulkJobs.Created;
+
+    /// <summary>Deletes every query job, as expiry (or an admin) does: their results and locators then answer 404 NOT_FOUND.</summary>
+    public void ExpireBulkJobs() => BulkJobs.Clear();
+
     /// <summary>API requests counted today (the token endpoint is not counted).</summary>
     public long ApiUsed => Interlocked.Read(ref _apiUsed);
 

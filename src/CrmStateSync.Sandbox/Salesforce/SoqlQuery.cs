@@ -7,7 +7,8 @@ namespace CrmStateSync.Sandbox.Salesforce;
 /// The SOQL the sandbox understands, which is what the connector sends: the incremental read
 /// <c>SELECT f, … FROM obj [WHERE SystemModstamp &gt;= 2026-11-23T10:00:00Z] ORDER BY SystemModstamp, Id</c>, and the task
 /// lookup <c>SELECT Id FROM Task WHERE WhatId = '…' AND IsClosed = false AND Subject LIKE '%…%' LIMIT 1</c>: a WHERE of
-/// <c>AND</c>ed <c>=</c> / <c>LIKE</c> / <c>SystemModstamp &gt;=</c> conditions, an optional ORDER BY and LIMIT.
+/// <c>AND</c>ed <c>=</c> / <c>LIKE</c> / <c>SystemModstamp &gt;=</c> conditions, an optional ORDER BY and LIMIT; and
+/// <c>SELECT COUNT() FROM obj [WHERE …]</c>, the size check before a Bulk API 2.0 read.
 /// </summary>
 internal sealed partial record SoqlQuery(IReadOnlyList<string> Fields, string SObject, DateTimeOffset? From)
 {
@@ -15,6 +16,12 @@ internal sealed partial record SoqlQuery(IReadOnlyList<string> Fields, string SO
 
     /// <summary>The conditions other than the <see cref="Stamp"/> bound; default none.</summary>
     public IReadOnlyList<SoqlCondition> Conditions { get; init; } = [];
+
+    /// <summary><c>SELECT COUNT()</c>: the answer is the count (<c>totalSize</c>), no records.</summary>
+    public bool IsCount => Fields is [var only] && only.Equals("COUNT()", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether it ends with <c>ORDER BY SystemModstamp, Id</c>.</summary>
+    public bool Ordered { get; init; }
 
     /// <summary>The LIMIT; default none.</summary>
     public int? Limit { get; init; }
@@ -36,7 +43,7 @@ internal sealed partial record SoqlQuery(IReadOnlyList<string> Fields, string SO
         }
 
         int? limit = match.Groups["limit"].Success ? int.Parse(match.Groups["limit"].Value, CultureInfo.InvariantCulture) : null;
-        return (new SoqlQuery(fields, match.Groups["object"].Value, from) { Conditions = conditions, Limit = limit }, null);
+        return (new SoqlQuery(fields, match.Groups["object"].Value, from) { Conditions = conditions, Limit = limit, Ordered = match.Groups["order"].Success }, null);
     }
 
     private static (List<SoqlCondition> Conditions, DateTimeOffset? From, string? Error) Where(string where)
@@ -72,7 +79,7 @@ internal sealed partial record SoqlQuery(IReadOnlyList<string> Fields, string SO
         DateTimeOffset.TryParseExact(literal, ["yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", "yyyy-MM-dd'T'HH:mm:sszzz"],
             CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
 
-    [GeneratedRegex(@"^\s*SELECT\s+(?<fields>[\w\s,]+?)\s+FROM\s+(?<object>\w+)(\s+WHERE\s+(?<where>.+?))?(\s+ORDER\s+BY\s+SystemModstamp(\s+ASC)?\s*,\s*Id(\s+ASC)?)?(\s+LIMIT\s+(?<limit>\d{1,9}))?\s*$",
+    [GeneratedRegex(@"^\s*SELECT\s+(?<fields>COUNT\(\)|[\w\s,]+?)\s+FROM\s+(?<object>\w+)(\s+WHERE\s+(?<where>.+?))?(?<order>\s+ORDER\s+BY\s+SystemModstamp(\s+ASC)?\s*,\s*Id(\s+ASC)?)?(\s+LIMIT\s+(?<limit>\d{1,9}))?\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex Pattern();
 

@@ -43,6 +43,9 @@ internal sealed class SalesforceServer : IDisposable
         return _provider.GetRequiredService<ICrmConnector>();
     }
 
+    /// <summary>The connector's call counter (by kind); available once <see cref="Connector"/> was built.</summary>
+    public CallCounter Counter => (_provider ?? throw new InvalidOperationException("Build the connector first")).GetRequiredService<CallCounter>();
+
     public static CrmResilienceOptions Fast() => new()
     {
         RetryBaseDelay = TimeSpan.FromMilliseconds(10),
