@@ -94,7 +94,7 @@ public sealed partial class SqliteSyncStore
                 // Row by row: only the small records stay (or none, when a sink takes them), never the rows' texts as read.
                 var records = new List<TransitionRecord>();
                 var sink = streamHistory?.Invoke(accounts) ?? records.Add;
-                var read = c.QueryUnbufferedAsync<ReportTransitionRow>(streamHistory is null ? ReportTransitionsSql : ReportTransitionsByAccountSql, null, tx);
+                var read = c.QueryUnbufferedAsync<TransitionDbRow>(streamHistory is null ? ReportTransitionsSql : ReportTransitionsByAccountSql, null, tx);
                 await foreach (var t in read.WithCancellation(cancellationToken).ConfigureAwait(false))
                 {
                     sink(new TransitionRecord(
@@ -124,16 +124,6 @@ public sealed partial class SqliteSyncStore
         }
 
         return (row.OrgId, row.Provider);
-    }
-
-    private sealed class ReportTransitionRow
-    {
-        public long Id { get; set; }
-        public string AccountId { get; set; } = "";
-        public string? FromStage { get; set; }
-        public string? ToStage { get; set; }
-        public string OnDate { get; set; } = "";
-        public string Source { get; set; } = "";
     }
 
     private sealed class ReportAccountRow
