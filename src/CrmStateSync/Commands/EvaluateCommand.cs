@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using CrmStateSync.Configuration;
+using CrmStateSync.Output;
 using CrmStateSync.Rules.Configuration;
 using CrmStateSync.Rules.Evaluation;
 using CrmStateSync.Snapshots;
@@ -11,7 +12,11 @@ namespace CrmStateSync.Commands;
 /// snapshot JSON, streamed account by account; no CRM needed.</summary>
 internal static class EvaluateCommand
 {
-    public static Command Create(TextWriter output, TextWriter error, TimeProvider clock)
+    /// <param name="output">Where results go.</param>
+    /// <param name="error">Where problems go.</param>
+    /// <param name="clock">"Today" when neither --as-of nor the file names a date.</param>
+    /// <param name="openStdout">The process's stdout as a stream, when <paramref name="output"/> is the console's: results are written to it as bytes.</param>
+    public static Command Create(TextWriter output, TextWriter error, TimeProvider clock, Func<Stream>? openStdout = null)
     {
         var input = new Option<FileInfo>("--input", "-i") { Description = "Snapshots (rules.md §1 JSON, or JSON Lines when the name ends in .jsonl or .ndjson)", Required = true };
         var asOf = new Option<DateOnly?>("--as-of") { Description = "Evaluate as of this date (YYYY-MM-DD); default: the file's asOf, else today (UTC)", CustomParser = ParseDate };
@@ -23,11 +28,11 @@ internal static class EvaluateCommand
             input, asOf, config, format,
         };
         command.SetAction(parse => Run(
-            new EvaluateRequest(parse.GetValue(input)!, parse.GetValue(asOf), parse.GetValue(config), parse.GetValue(format)!), output, error, clock));
+            new EvaluateRequest(parse.GetValue(input)!, parse.GetValue(asOf), parse.GetValue(config), parse.GetValue(format)!), output, openStdout, error, clock));
         return command;
     }
 
-    private static int Run(EvaluateRequest request, TextWriter output, TextWriter error, TimeProvider clock)
+    private static int Run(EvaluateRequest request, TextWriter output, Func<Stream>? openStdout, TextWriter error, TimeProvider clock)
     {
         CompiledRules rules;
         try
@@ -49,7 +54,9 @@ internal static class EvaluateCommand
 
         using var source = SnapshotFileReader.Open(input.FullName, needAsOf: request.AsOf is null);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var run = new EvaluateRun(new RulesEngine(rules), output, error, request.Format);
+        using var stdout = openStdout?.Invoke();
+        var sink = stdout is null ? OutputSink.To(output) : OutputSink.To(stdout);
+        var run = new EvaluateRun(new RulesEngine(rules), sink, error, request.Format);
         var (evaluated, problems) = run.Evaluate(source, () => request.AsOf ?? source.AsOf ?? today);
         if (evaluated == 0 && problems == 0)
         {

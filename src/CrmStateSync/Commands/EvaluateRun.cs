@@ -9,7 +9,7 @@ namespace CrmStateSync.Commands;
 /// on stderr as it is met. Nothing is written until the first account or problem, so an input without accounts
 /// leaves the output empty.
 /// </summary>
-internal sealed class EvaluateRun(RulesEngine engine, TextWriter output, TextWriter error, string format)
+internal sealed class EvaluateRun(RulesEngine engine, OutputSink output, TextWriter error, string format)
 {
     /// <summary>Evaluates every account of <paramref name="source"/>; the counts of accounts evaluated and problems met.</summary>
     /// <param name="source">The open input.</param>

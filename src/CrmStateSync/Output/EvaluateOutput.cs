@@ -23,12 +23,10 @@ internal sealed class EvaluateOutput : IDisposable
 
     private readonly ArrayBufferWriter<byte> _buffer = new(2 * ChunkSize);
     private readonly Utf8JsonWriter _w;
-    private readonly TextWriter _output;
-    private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
-    private readonly char[] _chars = new char[2 * ChunkSize];
+    private readonly OutputSink _output;
     private readonly bool _lines;
 
-    public EvaluateOutput(TextWriter output, string format, DateOnly asOf)
+    public EvaluateOutput(OutputSink output, string format, DateOnly asOf)
     {
         _output = output;
         _lines = format == "jsonl";
@@ -77,14 +75,7 @@ internal sealed class EvaluateOutput : IDisposable
 
     private void WriteOut()
     {
-        var bytes = _buffer.WrittenSpan;
-        while (!bytes.IsEmpty)
-        {
-            _decoder.Convert(bytes, _chars, flush: false, out var used, out var count, out _);
-            _output.Write(_chars.AsSpan(0, count));
-            bytes = bytes[used..];
-        }
-
+        _output.Write(_buffer.WrittenSpan);
         _buffer.ResetWrittenCount();
     }
 }
