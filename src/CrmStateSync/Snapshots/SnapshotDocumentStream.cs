@@ -6,17 +6,15 @@ namespace CrmStateSync.Snapshots;
 /// <summary>
 /// Streams the accounts of a JSON document — <c>{"asOf": …, "accounts": [ … ]}</c> or a bare array — one at a time:
 /// a <see cref="Utf8JsonReader"/> over a <see cref="ByteWindow"/> finds where each account ends (carrying its state from
-/// one window to the next), and only that account is parsed into a <see cref="JsonDocument"/> and mapped. A syntax
-/// error ends the read at that account (nothing after it can be trusted), named by its id and the line and byte.
+/// one window to the next), and hands on only that account's bytes, to be parsed and mapped (<see cref="AccountChecker"/>).
+/// A syntax error ends the read at that account (nothing after it can be trusted), named by its id and the line and byte.
 /// </summary>
 internal sealed partial class SnapshotDocumentStream(Stream stream, Func<DateOnly?>? findAsOf)
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
     private const string FileLabel = "(file)";
 
     private readonly ByteWindow _window = new(stream);
-    private readonly AccountChecker _checker = new();
     private JsonReaderState _state = new(ReaderOptions);
     private bool _asOfSeen;
     private bool _done;
@@ -26,8 +24,8 @@ internal sealed partial class SnapshotDocumentStream(Stream stream, Func<DateOnl
     /// <summary>The file's <c>asOf</c>: known before the first account is returned when <c>findAsOf</c> was given.</summary>
     public DateOnly? AsOf { get; private set; }
 
-    /// <summary>The accounts and problems in file order.</summary>
-    public IEnumerable<SnapshotRead> Read()
+    /// <summary>The accounts' bytes and the read's problems in file order; an account's bytes are valid until the next item.</summary>
+    public IEnumerable<RawItem> Read()
     {
         var items = Guarded(Start);
         while (items is not null)
@@ -70,7 +68,7 @@ internal sealed partial class SnapshotDocumentStream(Stream stream, Func<DateOnl
         return null;
     }
 
-    private List<SnapshotRead>? Guarded(Func<List<SnapshotRead>?> step)
+    private List<RawItem>? Guarded(Func<List<RawItem>?> step)
     {
         try
         {
@@ -82,11 +80,11 @@ internal sealed partial class SnapshotDocumentStream(Stream stream, Func<DateOnl
             var path = _arrayPath is null ? "$" : $"{_arrayPath}[{_index}]";
             var message = $"invalid JSON at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}: {ex.Message}; nothing after it was read";
             _done = true;
-            return [new SnapshotRead(null, new InputProblem(account, path, message))];
+            return [RawItem.Of(new InputProblem(account, path, message))];
         }
     }
 
-    private List<SnapshotRead>? Start()
+    private List<RawItem>? Start()
     {
         var first = NextToken();
         switch (first.Type)
@@ -105,7 +103,7 @@ internal sealed partial class SnapshotDocumentStream(Stream stream, Func<DateOnl
         }
     }
 
-    private List<SnapshotRead>? NextProperty()
+    private List<RawItem>? NextProperty()
     {
         var name = NextToken();
         if (name.Type != JsonTokenType.PropertyName)
@@ -131,7 +129,7 @@ internal sealed partial class SnapshotDocumentStream(Stream stream, Func<DateOnl
         return [];
     }
 
-    private List<SnapshotRead>? ReadAsOf(Token value)
+    private List<RawItem>? ReadAsOf(Token value)
     {
         _asOfSeen = true;
         AsOf = value.Type == JsonTokenType.String ? ParseDate(value.Text) : null;
@@ -139,7 +137,7 @@ internal sealed partial class SnapshotDocumentStream(Stream stream, Func<DateOnl
         return AsOf is null && value.Type != JsonTokenType.Null ? [Problem("$.asOf", "is not a date (YYYY-MM-DD)")] : [];
     }
 
-    private List<SnapshotRead>? NextAccount()
+    private List<RawItem>? NextAccount()
     {
         if (!NextElement(out var element))
         {
@@ -148,12 +146,11 @@ internal sealed partial class SnapshotDocumentStream(Stream stream, Func<DateOnl
             return [];
         }
 
-        using var doc = JsonDocument.Parse(element, DocumentOptions);
         var index = _index++;
-        return [.. _checker.Check(doc.RootElement, $"{_arrayPath}[{index}]", index)];
+        return [new RawItem(element, $"{_arrayPath}[{index}]", index, IsLine: false)];
     }
 
-    private static SnapshotRead Problem(string path, string message) => new(null, new InputProblem(FileLabel, path, message));
+    private static RawItem Problem(string path, string message) => RawItem.Of(new InputProblem(FileLabel, path, message));
 
     private static DateOnly? ParseDate(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;

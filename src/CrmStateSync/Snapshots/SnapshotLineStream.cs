@@ -1,18 +1,15 @@
-using System.Text.Json;
-
 namespace CrmStateSync.Snapshots;
 
 /// <summary>
 /// Streams the accounts of JSON Lines (one account per line, blank lines skipped), one line at a time. A line that is
-/// not JSON costs only itself: it is reported with the id found in its text (or <c>#index</c>) and its line number.
+/// not JSON costs only itself: mapping reports it with the id found in its text (or <c>#index</c>) and its line number.
 /// </summary>
 internal sealed class SnapshotLineStream(Stream stream)
 {
     private readonly ByteWindow _window = new(stream);
-    private readonly AccountChecker _checker = new();
 
-    /// <summary>The accounts and problems in file order.</summary>
-    public IEnumerable<SnapshotRead> Read()
+    /// <summary>Each non-blank line's bytes, trimmed, valid until the next item.</summary>
+    public IEnumerable<RawItem> Read()
     {
         for (var i = 0; NextLine(out var line); i++)
         {
@@ -22,25 +19,7 @@ internal sealed class SnapshotLineStream(Stream stream)
                 continue;
             }
 
-            foreach (var item in Parse(trimmed, i))
-            {
-                yield return item;
-            }
-        }
-    }
-
-    private List<SnapshotRead> Parse(ReadOnlyMemory<byte> line, int index)
-    {
-        var path = $"line {index + 1}";
-        try
-        {
-            using var doc = JsonDocument.Parse(line);
-            return [.. _checker.Check(doc.RootElement, path, index)];
-        }
-        catch (JsonException ex)
-        {
-            var account = SnapshotFileReader.IdIn(line.Span) ?? $"#{index}";
-            return [new SnapshotRead(null, new InputProblem(account, path, $"invalid JSON at byte {ex.BytePositionInLine + 1}: {ex.Message}"))];
+            yield return new RawItem(trimmed, $"line {i + 1}", i, IsLine: true);
         }
     }
 

@@ -23,8 +23,16 @@ public sealed class SnapshotSource : IDisposable
     /// <summary>The file's <c>asOf</c> as far as read (JSON Lines have none).</summary>
     public DateOnly? AsOf => _document?.AsOf;
 
-    /// <summary>The accounts and problems in file order; read once.</summary>
-    public IEnumerable<SnapshotRead> Read() => _document?.Read() ?? _lines!.Read();
+    /// <summary>
+    /// The accounts and problems in file order; read once. Each account is parsed and mapped as soon as it is found,
+    /// on the caller's thread: mapping batches in parallel gave the same output but cost a third more CPU, and on this
+    /// shared two-core machine more wall time too (docs/benchmarks.md, "evaluate streams").
+    /// </summary>
+    public IEnumerable<SnapshotRead> Read()
+    {
+        var checker = new AccountChecker();
+        return (_document?.Read() ?? _lines!.Read()).Select(AccountChecker.Map).SelectMany(checker.Check);
+    }
 
     public void Dispose() => _file.Dispose();
 
