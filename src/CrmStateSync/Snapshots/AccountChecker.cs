@@ -5,13 +5,13 @@ namespace CrmStateSync.Snapshots;
 /// <summary>
 /// Turns raw items into accounts and problems: <see cref="Map"/> parses and maps one account (any thread);
 /// <see cref="Check"/> then, in file order, refuses an id seen before (the first one is evaluated). Remembers the ids
-/// seen, the one thing kept per account (some 60 bytes each).
+/// seen (<see cref="AccountIds"/>), the one thing kept per account.
 /// </summary>
 internal sealed class AccountChecker
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+    private readonly AccountIds _ids = new();
 
     /// <summary>One account mapped, with its problems, or the read's own problem.</summary>
     public static Mapped Map(RawItem raw)
