@@ -5,20 +5,24 @@
 # 10 contacts, 5 opportunities an account, about 8.8 KB of JSON each) into WORK, outside the repository; the results go
 # to /dev/null (the JSON is still produced and written; only the disk is left out).
 #   usage: tests/CrmStateSync.Benchmarks/scale/evaluate-scale.sh [SIZES (10000 100000 1000000)] [BEFORE_REF (main)]
-#   env:   WORK (/tmp/crmstatesync-evaluate-scale), KEEP_INPUTS=1 keeps the generated files, FORMAT (json)
+#   env:   WORK (/tmp/crmstatesync-evaluate-scale), KEEP_INPUTS=1 keeps the generated files, FORMAT (json),
+#          VERSIONS ("before after"; "after" alone skips building the ref)
 set -euo pipefail
 sizes=${1:-10000 100000 1000000}
 before_ref=${2:-main}
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 work=${WORK:-/tmp/crmstatesync-evaluate-scale}
 format=${FORMAT:-json}
+versions=${VERSIONS:-before after}
 mkdir -p "$work"
 echo "building: generator, after (working tree), before ($before_ref: $(git -C "$root" rev-parse --short "$before_ref"))" >&2
 dotnet build "$root/tests/CrmStateSync.Benchmarks" -c Release -v q -nologo >/dev/null
 dotnet publish "$root/src/CrmStateSync" -c Release -o "$work/after" -v q -nologo >/dev/null
-rm -rf "$work/before-src" && mkdir -p "$work/before-src"
-git -C "$root" archive "$before_ref" | tar -x -C "$work/before-src"
-dotnet publish "$work/before-src/src/CrmStateSync" -c Release -o "$work/before" -v q -nologo >/dev/null
+if [[ " $versions " == *" before "* ]]; then
+  rm -rf "$work/before-src" && mkdir -p "$work/before-src"
+  git -C "$root" archive "$before_ref" | tar -x -C "$work/before-src"
+  dotnet publish "$work/before-src/src/CrmStateSync" -c Release -o "$work/before" -v q -nologo >/dev/null
+fi
 generator="$root/tests/CrmStateSync.Benchmarks/bin/Release/net10.0/CrmStateSync.Benchmarks"
 
 echo "| version | accounts | input | exit | wall | user + sys CPU | max RSS | load (1 min) before → after |"
@@ -35,7 +39,7 @@ for n in $sizes; do
     "$generator" snapshots --accounts "$n" --out "$input" >&2
   fi
   size=$(du -m "$input" | cut -f1)
-  for version in before after; do
+  for version in $versions; do
     load_before=$(cut -d' ' -f1 /proc/loadavg)
     set +e
     args=(evaluate --input "$input")
