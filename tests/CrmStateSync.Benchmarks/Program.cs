@@ -19,5 +19,11 @@ if (args is ["connector-read", .. var readOptions])
     return await ConnectorReadRun.RunAsync(readOptions);
 }
 
+// `snapshots --accounts N --out FILE`: an evaluate input of generated accounts (JSON, or JSON Lines for .jsonl).
+if (args is ["snapshots", .. var fileOptions])
+{
+    return SnapshotFileRun.Run(fileOptions);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(EvaluateBenchmarks).Assembly).Run(args);
 return 0;

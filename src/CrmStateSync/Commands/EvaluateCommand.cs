@@ -8,28 +8,36 @@ using CrmStateSync.Snapshots;
 
 namespace CrmStateSync.Commands;
 
-/// <summary><c>evaluate --input FILE [--as-of DATE] [--config FILE]</c>: offline what-if over snapshot JSON; no CRM needed.</summary>
+/// <summary><c>evaluate --input FILE [--as-of DATE] [--config FILE] [--format json|jsonl]</c>: offline what-if over
+/// snapshot JSON, streamed account by account; no CRM needed.</summary>
 internal static class EvaluateCommand
 {
-    public static Command Create(TextWriter output, TextWriter error, TimeProvider clock)
+    /// <param name="output">Where results go.</param>
+    /// <param name="error">Where problems go.</param>
+    /// <param name="clock">"Today" when neither --as-of nor the file names a date.</param>
+    /// <param name="openStdout">The process's stdout as a stream, when <paramref name="output"/> is the console's: results are written to it as bytes.</param>
+    public static Command Create(TextWriter output, TextWriter error, TimeProvider clock, Func<Stream>? openStdout = null)
     {
-        var input = new Option<FileInfo>("--input", "-i") { Description = "Snapshots (rules.md §1 JSON, or JSON Lines with .jsonl)", Required = true };
+        var input = new Option<FileInfo>("--input", "-i") { Description = "Snapshots (rules.md §1 JSON, or JSON Lines when the name ends in .jsonl or .ndjson)", Required = true };
         var asOf = new Option<DateOnly?>("--as-of") { Description = "Evaluate as of this date (YYYY-MM-DD); default: the file's asOf, else today (UTC)", CustomParser = ParseDate };
         var config = new Option<FileInfo?>("--config", "-c") { Description = "A JSON file with a Rules section (default: the rules of rules.md)" };
+        var format = new Option<string>("--format") { Description = "json (one document) or jsonl (one result per line; problems on stderr only)", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "jsonl");
         var command = new Command("evaluate", "Evaluate account snapshots offline and print stage, states, milestones, divergence and reasons as JSON")
         {
-            input, asOf, config,
+            input, asOf, config, format,
         };
-        command.SetAction(parse => Run(parse.GetValue(input)!, parse.GetValue(asOf), parse.GetValue(config), output, error, clock));
+        command.SetAction(parse => Run(
+            new EvaluateRequest(parse.GetValue(input)!, parse.GetValue(asOf), parse.GetValue(config), parse.GetValue(format)!), output, openStdout, error, clock));
         return command;
     }
 
-    private static int Run(FileInfo input, DateOnly? asOfOption, FileInfo? config, TextWriter output, TextWriter error, TimeProvider clock)
+    private static int Run(EvaluateRequest request, TextWriter output, Func<Stream>? openStdout, TextWriter error, TimeProvider clock)
     {
         CompiledRules rules;
         try
         {
-            rules = RulesConfiguration.Load(config?.FullName);
+            rules = RulesConfiguration.Load(request.Config?.FullName);
         }
         catch (RulesConfigurationException ex)
         {
@@ -37,40 +45,32 @@ internal static class EvaluateCommand
             return ExitCodes.ConfigurationError;
         }
 
+        var input = request.Input;
         if (!input.Exists)
         {
             error.WriteLine($"--input: the file '{input.FullName}' does not exist");
             return ExitCodes.InputError;
         }
 
-        var batch = SnapshotFileReader.Read(input.FullName);
-        if (batch.Accounts.Count == 0 && batch.Problems.Count == 0)
+        using var source = SnapshotFileReader.Open(input.FullName, needAsOf: request.AsOf is null);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        using var stdout = openStdout?.Invoke();
+        var sink = stdout is null ? OutputSink.To(output) : OutputSink.To(stdout);
+        var run = new EvaluateRun(new RulesEngine(rules), sink, error, request.Format);
+        var (evaluated, problems) = run.Evaluate(source, () => request.AsOf ?? source.AsOf ?? today);
+        if (evaluated == 0 && problems == 0)
         {
             error.WriteLine($"--input: the file '{input.FullName}' holds no accounts; expected {{\"accounts\": [ … ]}}, a bare array of accounts, or JSON Lines (one account per line)");
             return ExitCodes.InputError;
         }
 
-        var asOf = asOfOption ?? batch.AsOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var engine = new RulesEngine(rules);
-        var results = batch.Accounts.Select(a => (a, engine.Evaluate(a, asOf))).ToList();
-        using (var stdout = new MemoryStream())
-        {
-            ResultJsonWriter.Write(stdout, asOf, results, batch.Problems);
-            output.WriteLine(System.Text.Encoding.UTF8.GetString(stdout.ToArray()));
-        }
-
-        foreach (var problem in batch.Problems)
-        {
-            error.WriteLine(problem.ToString());
-        }
-
-        if (batch.Problems.Count == 0)
+        if (problems == 0)
         {
             return ExitCodes.Success;
         }
 
-        error.WriteLine($"{batch.Problems.Count} input problem(s); {results.Count} account(s) evaluated.");
-        return results.Count > 0 ? ExitCodes.PartialFailure : ExitCodes.InputError;
+        error.WriteLine($"{problems} input problem(s); {evaluated} account(s) evaluated.");
+        return evaluated > 0 ? ExitCodes.PartialFailure : ExitCodes.InputError;
     }
 
     private static DateOnly? ParseDate(System.CommandLine.Parsing.ArgumentResult result)
@@ -85,3 +85,6 @@ internal static class EvaluateCommand
         return null;
     }
 }
+
+/// <summary>The options of one <c>evaluate</c>.</summary>
+internal sealed record EvaluateRequest(FileInfo Input, DateOnly? AsOf, FileInfo? Config, string Format);

@@ -6,22 +6,14 @@ using CrmStateSync.Snapshots;
 
 namespace CrmStateSync.Output;
 
-/// <summary>Writes evaluation results as JSON: per account the stage, entry dates, states, milestones, divergence,
-/// transitions and interventions, each value with its reason; then the input problems.</summary>
+/// <summary>The JSON of evaluation results: per account the stage, entry dates, states, milestones, divergence,
+/// transitions and interventions, each value with its reason; and the input problems. <see cref="EvaluateOutput"/>
+/// streams them.</summary>
 internal static class ResultJsonWriter
 {
-    public static void Write(Stream output, DateOnly asOf, IEnumerable<(AccountSnapshot Snapshot, EvaluationResult Result)> results, IReadOnlyList<InputProblem> problems)
+    /// <summary>The <c>errors</c> array: each input problem with its account, JSON path and message.</summary>
+    public static void WriteProblems(Utf8JsonWriter w, IReadOnlyList<InputProblem> problems)
     {
-        using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        w.WriteStartObject();
-        w.WriteString("asOf", Iso(asOf));
-        w.WriteStartArray("results");
-        foreach (var (snapshot, result) in results)
-        {
-            WriteResult(w, snapshot, result);
-        }
-
-        w.WriteEndArray();
         w.WriteStartArray("errors");
         foreach (var p in problems)
         {
@@ -33,10 +25,10 @@ internal static class ResultJsonWriter
         }
 
         w.WriteEndArray();
-        w.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter w, AccountSnapshot snapshot, EvaluationResult r)
+    /// <summary>One account's result object: an item of <c>results</c>, or a line of JSON Lines.</summary>
+    public static void WriteResult(Utf8JsonWriter w, AccountSnapshot snapshot, EvaluationResult r)
     {
         w.WriteStartObject();
         w.WriteString("id", r.AccountId);

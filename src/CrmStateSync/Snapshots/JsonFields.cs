@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace CrmStateSync.Snapshots;
@@ -11,7 +12,7 @@ internal sealed class JsonFields(JsonElement obj, string path, List<(string Path
 {
     public string Path { get; } = path;
 
-    public bool Has(string name) => obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null;
+    public bool Has(string name) => Value(name) is not null;
 
     public string? String(string name) => Get(name, JsonValueKind.String, "a string") is { } v ? v.GetString() : null;
 
@@ -28,6 +29,11 @@ internal sealed class JsonFields(JsonElement obj, string path, List<(string Path
         if (Get(name, JsonValueKind.String, "a date (YYYY-MM-DD)") is not { } v)
         {
             return null;
+        }
+
+        if (IsoDate.TryParse(JsonMarshal.GetRawUtf8Value(v), out var fast))
+        {
+            return fast;
         }
 
         return DateOnly.TryParseExact(v.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
@@ -67,7 +73,7 @@ internal sealed class JsonFields(JsonElement obj, string path, List<(string Path
     public void Add(string atPath, string message) => problems.Add((atPath, message));
 
     private JsonElement? Value(string name) =>
-        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v : null;
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(Utf8Names.Of(name), out var v) && v.ValueKind != JsonValueKind.Null ? v : null;
 
     private JsonElement? Get(string name, JsonValueKind kind, string expected)
     {

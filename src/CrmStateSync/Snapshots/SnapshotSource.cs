@@ -1,0 +1,47 @@
+namespace CrmStateSync.Snapshots;
+
+/// <summary>An open input file whose accounts are read one at a time (<see cref="SnapshotFileReader.Open"/>).</summary>
+public sealed class SnapshotSource : IDisposable
+{
+    private readonly FileStream _file;
+    private readonly SnapshotDocumentStream? _document;
+    private readonly SnapshotLineStream? _lines;
+
+    internal SnapshotSource(string path, bool needAsOf)
+    {
+        _file = OpenRead(path);
+        if (SnapshotFileReader.IsJsonLines(path))
+        {
+            _lines = new SnapshotLineStream(_file);
+        }
+        else
+        {
+            _document = new SnapshotDocumentStream(_file, needAsOf ? () => ScanAsOf(path) : null);
+        }
+    }
+
+    /// <summary>The file's <c>asOf</c> as far as read (JSON Lines have none).</summary>
+    public DateOnly? AsOf => _document?.AsOf;
+
+    /// <summary>
+    /// The accounts and problems in file order; read once. Each account is parsed and mapped as soon as it is found,
+    /// on the caller's thread: mapping batches in parallel gave the same output but cost a third more CPU, and on this
+    /// shared two-core machine more wall time too (docs/benchmarks.md, "evaluate streams").
+    /// </summary>
+    public IEnumerable<SnapshotRead> Read()
+    {
+        var checker = new AccountChecker();
+        return (_document?.Read() ?? _lines!.Read()).Select(AccountChecker.Map).SelectMany(checker.Check);
+    }
+
+    public void Dispose() => _file.Dispose();
+
+    private static DateOnly? ScanAsOf(string path)
+    {
+        using var file = OpenRead(path);
+        return new SnapshotDocumentStream(file, null).ScanAsOf();
+    }
+
+    // The window reads a megabyte at a time, so the FileStream's own buffer would only copy.
+    private static FileStream OpenRead(string path) => new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+}
