@@ -4,20 +4,8 @@ using static CrmStateSync.Crm.Salesforce.Tests.TestSupport.SalesforceServer;
 
 namespace CrmStateSync.Crm.Salesforce.Tests;
 
-public class DescribeAndTaskTests
+public class DescribeAndTaskTests : SalesforceServerTest
 {
-    private SalesforceServer _server = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _server = new SalesforceServer();
-        _server.Tokens(Token1);
-    }
-
-    [TearDown]
-    public void TearDown() => _server.Dispose();
-
     [TestCase("string", CrmFieldType.Text)]
     [TestCase("textarea", CrmFieldType.Text)]
     [TestCase("double", CrmFieldType.Number)]
@@ -33,13 +21,13 @@ public class DescribeAndTaskTests
     [TestCase("id", CrmFieldType.Other)]
     public async Task Describe_FieldType_MappedToContractType(string salesforceType, CrmFieldType expected)
     {
-        _server.Respond("GET", Data + "/sobjects/Account/describe", Json(200, new
+        Server.Respond("GET", Data + "/sobjects/Account/describe", Json(200, new
         {
             name = "Account",
             fields = new[] { new { name = "F__c", type = salesforceType, updateable = true, nillable = true, calculated = false, picklistValues = Array.Empty<object>() } },
         }));
 
-        var description = await _server.Connector().DescribeAsync(CrmObject.Account, CancellationToken.None);
+        var description = await Server.Connector().DescribeAsync(CrmObject.Account, CancellationToken.None);
 
         Assert.That(description.Fields.Single().Type, Is.EqualTo(expected));
     }
@@ -47,7 +35,7 @@ public class DescribeAndTaskTests
     [Test]
     public async Task Describe_Usage_CallsCustomObjectAndKeepsPicklistUpdateableAndCalculated()
     {
-        _server.Respond("GET", Data + "/sobjects/CS_Usage__c/describe", Json(200, new
+        Server.Respond("GET", Data + "/sobjects/CS_Usage__c/describe", Json(200, new
         {
             name = "CS_Usage__c",
             fields = new object[]
@@ -58,7 +46,7 @@ public class DescribeAndTaskTests
             },
         }));
 
-        var description = await _server.Connector().DescribeAsync(CrmObject.Usage, CancellationToken.None);
+        var description = await Server.Connector().DescribeAsync(CrmObject.Usage, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -71,12 +59,12 @@ public class DescribeAndTaskTests
     [Test]
     public async Task CreateTasks_Request_PostsDocumentedCollectionBodyAndReturnsId()
     {
-        _server.Respond("POST", Data + "/composite/sobjects", Json(200, new[] { Some.Saved("00T000000000001") }));
+        Server.Respond("POST", Data + "/composite/sobjects", Json(200, new[] { Some.Saved("00T000000000001") }));
         var task = new TaskRequest("001A", "005OWNER", "Re-establish the departed Champion", "Champion left on 2026-05-02", new DateOnly(2026, 6, 1));
 
-        var result = await _server.Connector().CreateTaskAsync(task, CancellationToken.None);
+        var result = await Server.Connector().CreateTaskAsync(task, CancellationToken.None);
 
-        var request = Body(_server.Calls(Data + "/composite/sobjects", "POST").Single());
+        var request = Body(Server.Calls(Data + "/composite/sobjects", "POST").Single());
         var body = request.GetProperty("records")[0];
         Assert.Multiple(() =>
         {
@@ -95,10 +83,10 @@ public class DescribeAndTaskTests
     [Test]
     public async Task CreateTasks_WholeCallRefused_EveryTaskRefusedWithTheCodeAndMessage()
     {
-        _server.Respond("POST", Data + "/composite/sobjects", Error(400, "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id"));
+        Server.Respond("POST", Data + "/composite/sobjects", Error(400, "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id"));
         var task = new TaskRequest("001A", "005NOBODY", "s", "d", new DateOnly(2026, 6, 1));
 
-        var result = await _server.Connector().CreateTaskAsync(task, CancellationToken.None);
+        var result = await Server.Connector().CreateTaskAsync(task, CancellationToken.None);
 
         Assert.Multiple(() =>
         {

@@ -5,31 +5,20 @@ using static CrmStateSync.Crm.Salesforce.Tests.TestSupport.SalesforceServer;
 namespace CrmStateSync.Crm.Salesforce.Tests;
 
 /// <summary>sync.md "No record stops a cycle", through the connector: a bad contact is a problem of its own, the page reads on.</summary>
-public sealed class KeptAsideReadTests
+public sealed class KeptAsideReadTests : SalesforceServerTest
 {
     private const string QueryAll = Data + "/queryAll";
-    private SalesforceServer _server = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _server = new SalesforceServer();
-        _server.Tokens(Token1);
-    }
-
-    [TearDown]
-    public void TearDown() => _server.Dispose();
 
     [Test(Description = "No record stops a cycle: a private contact (AccountId null), a malformed AccountId and an unknown role are kept aside with id, field and value; the good contact maps")]
     public async Task ReadContacts_PrivateMalformedAndUnknownRole_ProblemsWhileTheRestMaps()
     {
-        _server.Respond("GET", QueryAll, Json(200, Some.Page(null,
+        Server.Respond("GET", QueryAll, Json(200, Some.Page(null,
             Contact("003000000000001AAA", "001000000000001AAA", "Champion"),
             Contact("003000000000002AAA", null, "Champion"),
             Contact("003000000000003AAA", "Acme", "Champion"),
             Contact("003000000000004AAA", "001000000000001AAA", "Sponsor"))));
 
-        var changes = await _server.Connector().ReadContactsAsync(new ReadCursor(Some.T0, null), CancellationToken.None).ToListAsync();
+        var changes = await Server.Connector().ReadContactsAsync(new ReadCursor(Some.T0, null), CancellationToken.None).ToListAsync();
 
         Assert.Multiple(() =>
         {

@@ -4,30 +4,19 @@ using static CrmStateSync.Crm.Salesforce.Tests.TestSupport.SalesforceServer;
 
 namespace CrmStateSync.Crm.Salesforce.Tests;
 
-public class QueryReadTests
+public class QueryReadTests : SalesforceServerTest
 {
     private const string QueryAll = Data + "/queryAll";
-    private SalesforceServer _server = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _server = new SalesforceServer();
-        _server.Tokens(Token1);
-    }
-
-    [TearDown]
-    public void TearDown() => _server.Dispose();
 
     [Test]
     public async Task ReadAccounts_FromCursor_QueriesAllFromCursorMinusOverlapOrderedByStampAndId()
     {
-        _server.Respond("GET", QueryAll, Json(200, Some.Page(null, Some.Account("001A", Some.T0))));
+        Server.Respond("GET", QueryAll, Json(200, Some.Page(null, Some.Account("001A", Some.T0))));
         var cursor = new ReadCursor(new DateTimeOffset(2026, 11, 23, 10, 2, 0, TimeSpan.Zero), "001Z");
 
-        var changes = await Read(_server.Connector(), cursor);
+        var changes = await Read(Server.Connector(), cursor);
 
-        var call = _server.Calls(QueryAll).Single();
+        var call = Server.Calls(QueryAll).Single();
         var soql = Soql(call)!;
         Assert.Multiple(() =>
         {
@@ -43,22 +32,22 @@ public class QueryReadTests
     [Test]
     public async Task ReadAccounts_SettledCursor_QueriesFromTheCursorItselfWithoutOverlap()
     {
-        _server.Respond("GET", QueryAll, Json(200, Some.Page(null)));
+        Server.Respond("GET", QueryAll, Json(200, Some.Page(null)));
         var cursor = new ReadCursor(new DateTimeOffset(2026, 11, 23, 10, 2, 0, TimeSpan.Zero), "001Z") { Settled = true };
 
-        await Read(_server.Connector(), cursor);
+        await Read(Server.Connector(), cursor);
 
-        Assert.That(Soql(_server.Calls(QueryAll).Single()), Does.EndWith(" FROM Account WHERE SystemModstamp >= 2026-11-23T10:02:00Z ORDER BY SystemModstamp, Id"));
+        Assert.That(Soql(Server.Calls(QueryAll).Single()), Does.EndWith(" FROM Account WHERE SystemModstamp >= 2026-11-23T10:02:00Z ORDER BY SystemModstamp, Id"));
     }
 
     [Test]
     public async Task ReadAccounts_FromStart_QueriesWithoutWhere()
     {
-        _server.Respond("GET", Data + "/query", Json(200, Some.Page(null, Some.Account("001A", Some.T0))));
+        Server.Respond("GET", Data + "/query", Json(200, Some.Page(null, Some.Account("001A", Some.T0))));
 
-        await Read(_server.Connector(), ReadCursor.Start);
+        await Read(Server.Connector(), ReadCursor.Start);
 
-        var soql = _server.Calls(Data + "/query").Select(Soql).ToList();
+        var soql = Server.Calls(Data + "/query").Select(Soql).ToList();
         Assert.That(soql, Is.EqualTo(new[] { "SELECT COUNT() FROM Account", soql[^1] }), "a full read counts the object first (Bulk API 2.0 above the threshold)");
         Assert.That(soql[^1], Does.EndWith(" FROM Account ORDER BY SystemModstamp, Id"));
     }
@@ -67,10 +56,10 @@ public class QueryReadTests
     public async Task ReadAccounts_SeveralPages_FollowsNextRecordsUrlUntilDone()
     {
         var t = Some.T0;
-        _server.Respond("GET", QueryAll, Json(200, Some.Page(Data + "/query/01gD0000000001-2", Some.Account("001A", t), Some.Account("001B", t.AddSeconds(1)))));
-        _server.Respond("GET", Data + "/query/01gD0000000001-2", Json(200, Some.Page(Data + "/query/01gD0000000001-4", Some.Account("001C", t.AddSeconds(2)), Some.Account("001D", t.AddSeconds(3)))));
-        _server.Respond("GET", Data + "/query/01gD0000000001-4", Json(200, Some.Page(null, Some.Account("001E", t.AddSeconds(4)))));
-        var connector = _server.Connector();
+        Server.Respond("GET", QueryAll, Json(200, Some.Page(Data + "/query/01gD0000000001-2", Some.Account("001A", t), Some.Account("001B", t.AddSeconds(1)))));
+        Server.Respond("GET", Data + "/query/01gD0000000001-2", Json(200, Some.Page(Data + "/query/01gD0000000001-4", Some.Account("001C", t.AddSeconds(2)), Some.Account("001D", t.AddSeconds(3)))));
+        Server.Respond("GET", Data + "/query/01gD0000000001-4", Json(200, Some.Page(null, Some.Account("001E", t.AddSeconds(4)))));
+        var connector = Server.Connector();
 
         var changes = await Read(connector, new ReadCursor(t, null));
 
@@ -78,7 +67,7 @@ public class QueryReadTests
         {
             Assert.That(changes.Select(c => c.Id), Is.EqualTo(new[] { "001A", "001B", "001C", "001D", "001E" }));
             Assert.That(connector.Usage.CallsMade, Is.EqualTo(3 + 1), "⌈5/2⌉ query calls + 1 token call");
-            Assert.That(_server.Calls(Data + "/query/01gD0000000001-4").Single().RequestMessage.Query, Is.Empty.Or.Null);
+            Assert.That(Server.Calls(Data + "/query/01gD0000000001-4").Single().RequestMessage.Query, Is.Empty.Or.Null);
         });
     }
 
@@ -86,10 +75,10 @@ public class QueryReadTests
     public async Task ReadAccounts_TiedStampsAcrossPageBoundary_EachRecordOnce()
     {
         var t = Some.T0;
-        _server.Respond("GET", QueryAll, Json(200, Some.Page(Data + "/query/01gTIE-2", Some.Account("001X", t), Some.Account("001A", t.AddSeconds(1)))));
-        _server.Respond("GET", Data + "/query/01gTIE-2", Json(200, Some.Page(null, Some.Account("001A", t.AddSeconds(1)), Some.Account("001B", t.AddSeconds(1)), Some.Account("001C", t.AddSeconds(2)))));
+        Server.Respond("GET", QueryAll, Json(200, Some.Page(Data + "/query/01gTIE-2", Some.Account("001X", t), Some.Account("001A", t.AddSeconds(1)))));
+        Server.Respond("GET", Data + "/query/01gTIE-2", Json(200, Some.Page(null, Some.Account("001A", t.AddSeconds(1)), Some.Account("001B", t.AddSeconds(1)), Some.Account("001C", t.AddSeconds(2)))));
 
-        var changes = await Read(_server.Connector(), new ReadCursor(t, null));
+        var changes = await Read(Server.Connector(), new ReadCursor(t, null));
 
         Assert.That(changes.Select(c => c.Id), Is.EqualTo(new[] { "001X", "001A", "001B", "001C" }));
     }
@@ -97,9 +86,9 @@ public class QueryReadTests
     [Test]
     public async Task ReadAccounts_DeletedRow_ComesBackAsDeletedChange()
     {
-        _server.Respond("GET", QueryAll, Json(200, Some.Page(null, Some.Account("001GONE", Some.T0, deleted: true))));
+        Server.Respond("GET", QueryAll, Json(200, Some.Page(null, Some.Account("001GONE", Some.T0, deleted: true))));
 
-        var change = (await Read(_server.Connector(), new ReadCursor(Some.T0, null))).Single();
+        var change = (await Read(Server.Connector(), new ReadCursor(Some.T0, null))).Single();
 
         Assert.Multiple(() =>
         {
@@ -114,9 +103,9 @@ public class QueryReadTests
     {
         var row = Some.Account("001A", Some.T0);
         row["SystemModstamp"] = "2026-05-20T20:49:32.123+0000";
-        _server.Respond("GET", QueryAll, Json(200, Some.Page(null, row)));
+        Server.Respond("GET", QueryAll, Json(200, Some.Page(null, row)));
 
-        var change = (await Read(_server.Connector(), new ReadCursor(Some.T0, null))).Single();
+        var change = (await Read(Server.Connector(), new ReadCursor(Some.T0, null))).Single();
 
         Assert.Multiple(() =>
         {
@@ -130,9 +119,9 @@ public class QueryReadTests
     public async Task ReadAccounts_UnknownPicklistValue_ProblemNamesRecordFieldAndValueWhileOtherFieldsArrive()
     {
         var row = Some.Account("001A", Some.T0, false, ("CS_Integration_Status__c", "Sideways"), ("CS_Workflows_Live__c", true), ("CS_Kickoff_On__c", "2026-01-15"));
-        _server.Respond("GET", QueryAll, Json(200, Some.Page(null, row)));
+        Server.Respond("GET", QueryAll, Json(200, Some.Page(null, row)));
 
-        var change = (await Read(_server.Connector(), new ReadCursor(Some.T0, null))).Single();
+        var change = (await Read(Server.Connector(), new ReadCursor(Some.T0, null))).Single();
 
         var problem = change.Problems.Single();
         var account = change.Record!.Account;
@@ -151,9 +140,9 @@ public class QueryReadTests
     {
         var row = Some.Account("001A", Some.T0, false, ("Unmapped_Field__c", 42.5), ("Parent", new { Name = "HQ" }));
         var page = new { totalSize = 1, done = true, records = new[] { row }, queryLocator = (string?)null, somethingNew = new[] { 1, 2 } };
-        _server.Respond("GET", QueryAll, Json(200, page));
+        Server.Respond("GET", QueryAll, Json(200, page));
 
-        var change = (await Read(_server.Connector(), new ReadCursor(Some.T0, null))).Single();
+        var change = (await Read(Server.Connector(), new ReadCursor(Some.T0, null))).Single();
 
         Assert.Multiple(() =>
         {
@@ -165,9 +154,9 @@ public class QueryReadTests
     [Test]
     public void ReadAccounts_MalformedJson_ThrowsClearCrmException()
     {
-        _server.Respond("GET", QueryAll, Raw(200, "{\"totalSize\": 1, \"done\": tru"));
+        Server.Respond("GET", QueryAll, Raw(200, "{\"totalSize\": 1, \"done\": tru"));
 
-        var ex = Assert.ThrowsAsync<CrmException>(() => Read(_server.Connector(), new ReadCursor(Some.T0, null)));
+        var ex = Assert.ThrowsAsync<CrmException>(() => Read(Server.Connector(), new ReadCursor(Some.T0, null)));
 
         Assert.Multiple(() =>
         {
@@ -184,13 +173,13 @@ public class QueryReadTests
             ["Id"] = "a01U", ["SystemModstamp"] = Some.Stamp(Some.T0), ["IsDeleted"] = false, ["CS_Account__c"] = "001000000000001AAA",
             ["CS_Usage_Date__c"] = "2026-05-18", ["CS_Active_Users__c"] = 12.0, ["CS_Value_Actions__c"] = 3, ["CS_Core_Events__c"] = 40, ["CS_Projects_Created__c"] = 2,
         };
-        _server.Respond("GET", QueryAll, Json(200, Some.Page(null, row)));
+        Server.Respond("GET", QueryAll, Json(200, Some.Page(null, row)));
 
-        var usage = (await _server.Connector().ReadUsageAsync(new ReadCursor(Some.T0, null), CancellationToken.None).ToListAsync()).Single().Record!;
+        var usage = (await Server.Connector().ReadUsageAsync(new ReadCursor(Some.T0, null), CancellationToken.None).ToListAsync()).Single().Record!;
 
         Assert.Multiple(() =>
         {
-            Assert.That(Soql(_server.Calls(QueryAll).Single()), Does.Contain("CS_Projects_Created__c").And.Contain("FROM CS_Usage__c"));
+            Assert.That(Soql(Server.Calls(QueryAll).Single()), Does.Contain("CS_Projects_Created__c").And.Contain("FROM CS_Usage__c"));
             Assert.That((usage.AccountId, usage.Usage.ActiveUsers, usage.Usage.Metrics["projects_created"]), Is.EqualTo(("001000000000001AAA", 12, 2.0)));
         });
     }

@@ -11,31 +11,20 @@ namespace CrmStateSync.Crm.Salesforce.Tests;
 /// to 200; a refused task keeps the CRM's code and message and the others are created; task creates count against the
 /// write budget share.
 /// </summary>
-public class TaskBatchTests
+public class TaskBatchTests : SalesforceServerTest
 {
     private const string Composite = Data + "/composite/sobjects";
-    private SalesforceServer _server = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _server = new SalesforceServer();
-        _server.Tokens(Token1);
-    }
-
-    [TearDown]
-    public void TearDown() => _server.Dispose();
 
     [Test]
     public async Task CreateTasks_EmptyAnswerAfterTheCreateLanded_SentOnceAndReportedUnknown()
     {
-        _server.Respond("POST", Composite, Response.Create().WithFault(FaultType.EMPTY_RESPONSE));
+        Server.Respond("POST", Composite, Response.Create().WithFault(FaultType.EMPTY_RESPONSE));
 
-        var result = await _server.Connector().CreateTaskAsync(Request("001A"), CancellationToken.None);
+        var result = await Server.Connector().CreateTaskAsync(Request("001A"), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
-            Assert.That(_server.Calls(Composite, "POST"), Has.Count.EqualTo(1), "an unreadable answer says nothing about the create: not resent");
+            Assert.That(Server.Calls(Composite, "POST"), Has.Count.EqualTo(1), "an unreadable answer says nothing about the create: not resent");
             Assert.That((result.Fate, result.TaskId), Is.EqualTo((TaskFate.Unknown, (string?)null)));
             Assert.That(result.Errors.Single().Code, Is.EqualTo("ANSWER_LOST"));
         });
@@ -44,15 +33,15 @@ public class TaskBatchTests
     [Test]
     public async Task CreateTasks_TimeoutAfterTheCreateLanded_SentOnceAndReportedUnknown()
     {
-        _server.Respond("POST", Composite, Json(200, new[] { Some.Saved("00T1") }).WithDelay(TimeSpan.FromSeconds(2)));
-        var connector = _server.Connector(o => o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(300));
+        Server.Respond("POST", Composite, Json(200, new[] { Some.Saved("00T1") }).WithDelay(TimeSpan.FromSeconds(2)));
+        var connector = Server.Connector(o => o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(300));
 
         var result = await connector.CreateTaskAsync(Request("001A"), CancellationToken.None);
         await Task.Delay(TimeSpan.FromSeconds(3)); // WireMock logs a delayed request once it has answered; a resend would be logged by then too
 
         Assert.Multiple(() =>
         {
-            Assert.That(_server.Calls(Composite, "POST"), Has.Count.EqualTo(1), "a timed-out create may have landed: not resent");
+            Assert.That(Server.Calls(Composite, "POST"), Has.Count.EqualTo(1), "a timed-out create may have landed: not resent");
             Assert.That(result.Fate, Is.EqualTo(TaskFate.Unknown));
         });
     }
@@ -61,34 +50,34 @@ public class TaskBatchTests
     [TestCase(503, "SERVER_UNAVAILABLE", TestName = "CreateTasks_UnavailableBeforeProcessing_RetriedAndCreatedOnce")]
     public async Task CreateTasks_RefusedBeforeProcessing_Retried(int status, string code)
     {
-        _server.Respond("POST", Composite, Error(status, code, "try again"), Json(200, new[] { Some.Saved("00T1") }));
+        Server.Respond("POST", Composite, Error(status, code, "try again"), Json(200, new[] { Some.Saved("00T1") }));
 
-        var result = await _server.Connector().CreateTaskAsync(Request("001A"), CancellationToken.None);
+        var result = await Server.Connector().CreateTaskAsync(Request("001A"), CancellationToken.None);
 
-        Assert.That((result.Fate, result.TaskId, _server.Calls(Composite, "POST").Count), Is.EqualTo((TaskFate.Created, (string?)"00T1", 2)));
+        Assert.That((result.Fate, result.TaskId, Server.Calls(Composite, "POST").Count), Is.EqualTo((TaskFate.Created, (string?)"00T1", 2)));
     }
 
     [Test]
     public async Task CreateTasks_ServerErrorAfterItMayHaveLanded_NotResentAndReportedUnknown()
     {
-        _server.Respond("POST", Composite, Error(500, "UNKNOWN_EXCEPTION", "An unexpected error occurred"));
+        Server.Respond("POST", Composite, Error(500, "UNKNOWN_EXCEPTION", "An unexpected error occurred"));
 
-        var result = await _server.Connector().CreateTaskAsync(Request("001A"), CancellationToken.None);
+        var result = await Server.Connector().CreateTaskAsync(Request("001A"), CancellationToken.None);
 
-        Assert.That((result.Fate, _server.Calls(Composite, "POST").Count), Is.EqualTo((TaskFate.Unknown, 1)));
+        Assert.That((result.Fate, Server.Calls(Composite, "POST").Count), Is.EqualTo((TaskFate.Unknown, 1)));
     }
 
     [Test]
     public async Task CreateTasks_OneRefusedInTheBatch_OthersCreatedAndTheRefusedOneKeepsTheCrmCodeAndMessage()
     {
-        _server.Respond("POST", Composite, Json(200, new[]
+        Server.Respond("POST", Composite, Json(200, new[]
         {
             Some.Saved("00T1"),
             Some.Refused("", "FIELD_CUSTOM_VALIDATION_EXCEPTION", "Tasks need an active owner", "OwnerId"),
             Some.Saved("00T3"),
         }));
 
-        var results = await _server.Connector().CreateTasksAsync([Request("001A"), Request("001B"), Request("001C")], CancellationToken.None);
+        var results = await Server.Connector().CreateTasksAsync([Request("001A"), Request("001B"), Request("001C")], CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -98,20 +87,20 @@ public class TaskBatchTests
             }));
             Assert.That(results[1].Errors.Single(), Is.EqualTo(results[1].Errors[0] with { Code = "FIELD_CUSTOM_VALIDATION_EXCEPTION", Message = "Tasks need an active owner" }));
             Assert.That(results[1].Transient, Is.False);
-            Assert.That(_server.Calls(Composite, "POST"), Has.Count.EqualTo(1));
+            Assert.That(Server.Calls(Composite, "POST"), Has.Count.EqualTo(1));
         });
     }
 
     [Test]
     public async Task CreateTasks_250Tasks_TwoCollectionCallsOfAtMost200()
     {
-        _server.Respond("POST", Composite,
+        Server.Respond("POST", Composite,
             Json(200, Enumerable.Range(0, 200).Select(i => Some.Saved($"00T{i:D5}"))),
             Json(200, Enumerable.Range(200, 50).Select(i => Some.Saved($"00T{i:D5}"))));
 
-        var results = await _server.Connector().CreateTasksAsync([.. Enumerable.Range(0, 250).Select(i => Request($"001{i:D5}"))], CancellationToken.None);
+        var results = await Server.Connector().CreateTasksAsync([.. Enumerable.Range(0, 250).Select(i => Request($"001{i:D5}"))], CancellationToken.None);
 
-        var calls = _server.Calls(Composite, "POST");
+        var calls = Server.Calls(Composite, "POST");
         Assert.Multiple(() =>
         {
             Assert.That(calls.Select(c => Body(c).GetProperty("records").GetArrayLength()), Is.EqualTo(new[] { 200, 50 }));
@@ -122,14 +111,14 @@ public class TaskBatchTests
     [Test]
     public async Task CreateTasks_UsageReachesWriteShare_TaskCreatesStopLikeFieldWrites()
     {
-        _server.Respond("POST", Composite, Json(200, Enumerable.Range(0, 200).Select(i => Some.Saved($"00T{i:D5}")), "api-usage=500/1000"));
-        var connector = _server.Connector(o => o.WriteBudgetShare = 0.5);
+        Server.Respond("POST", Composite, Json(200, Enumerable.Range(0, 200).Select(i => Some.Saved($"00T{i:D5}")), "api-usage=500/1000"));
+        var connector = Server.Connector(o => o.WriteBudgetShare = 0.5);
 
         var results = await connector.CreateTasksAsync([.. Enumerable.Range(0, 250).Select(i => Request($"001{i:D5}"))], CancellationToken.None);
 
         Assert.Multiple(() =>
         {
-            Assert.That(_server.Calls(Composite, "POST"), Has.Count.EqualTo(1), "the second batch is held back");
+            Assert.That(Server.Calls(Composite, "POST"), Has.Count.EqualTo(1), "the second batch is held back");
             Assert.That(results.Take(200).Select(r => r.Fate), Is.All.EqualTo(TaskFate.Created));
             Assert.That(results.Skip(200).Select(r => (r.Fate, r.Transient, r.Errors[0].Code)), Is.All.EqualTo((TaskFate.Refused, true, "WRITE_BUDGET_SHARE")));
         });

@@ -5,32 +5,21 @@ using static CrmStateSync.Crm.Salesforce.Tests.TestSupport.SalesforceServer;
 
 namespace CrmStateSync.Crm.Salesforce.Tests;
 
-public class WriteTests
+public class WriteTests : SalesforceServerTest
 {
     private const string Composite = Data + "/composite/sobjects";
-    private SalesforceServer _server = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _server = new SalesforceServer();
-        _server.Tokens(Token1);
-    }
-
-    [TearDown]
-    public void TearDown() => _server.Dispose();
 
     [Test]
     public async Task WriteAccounts_PartialFailure_MapsEachResultInOrder()
     {
-        _server.Respond("PATCH", Composite, Json(200, new[]
+        Server.Respond("PATCH", Composite, Json(200, new[]
         {
             Some.Saved("001A"),
             Some.Refused("001B", "FIELD_CUSTOM_VALIDATION_EXCEPTION", "Reason is required", "Lifecycle_Stage_Reason__c"),
             Some.Refused("001C", "UNABLE_TO_LOCK_ROW", "unable to obtain exclusive access to this record"),
         }));
 
-        var results = await _server.Connector().WriteAccountsAsync([Write("001A"), Write("001B"), Write("001C")], CancellationToken.None);
+        var results = await Server.Connector().WriteAccountsAsync([Write("001A"), Write("001B"), Write("001C")], CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -44,7 +33,7 @@ public class WriteTests
     [Test]
     public async Task WriteAccounts_450Records_ThreePatchCallsOfAtMost200WithAllOrNoneFalse()
     {
-        _server.Mock.Given(WireMock.RequestBuilders.Request.Create().WithPath(Composite).UsingPatch())
+        Server.Mock.Given(WireMock.RequestBuilders.Request.Create().WithPath(Composite).UsingPatch())
             .RespondWith(WireMock.ResponseBuilders.Response.Create().WithCallback(request =>
             {
                 var ids = JsonDocument.Parse(request.Body!).RootElement.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("id").GetString()!);
@@ -56,9 +45,9 @@ public class WriteTests
             }));
         var writes = Enumerable.Range(0, 450).Select(i => Write($"001{i:D5}")).ToList();
 
-        var results = await _server.Connector().WriteAccountsAsync(writes, CancellationToken.None);
+        var results = await Server.Connector().WriteAccountsAsync(writes, CancellationToken.None);
 
-        var bodies = _server.Calls(Composite, "PATCH").Select(Body).ToList();
+        var bodies = Server.Calls(Composite, "PATCH").Select(Body).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(bodies.Select(b => b.GetProperty("records").GetArrayLength()), Is.EqualTo(new[] { 200, 200, 50 }));
@@ -71,16 +60,16 @@ public class WriteTests
     [Test]
     public async Task WriteAccounts_RecordShape_AttributesIdAndMappedFieldsWithNullToClear()
     {
-        _server.Respond("PATCH", Composite, Json(200, new[] { Some.Saved("001A") }));
+        Server.Respond("PATCH", Composite, Json(200, new[] { Some.Saved("001A") }));
         var write = new AccountWrite("001A", new Dictionary<string, object?>
         {
             [ManagedField.Stage] = "At-Risk", [ManagedField.StageEntryDate("At-Risk")] = new DateOnly(2026, 5, 1),
             [ManagedField.MilestonesCompleted] = 3, [ManagedField.MilestoneStalled] = true, [ManagedField.OverrideReason] = null,
         });
 
-        await _server.Connector().WriteAccountsAsync([write], CancellationToken.None);
+        await Server.Connector().WriteAccountsAsync([write], CancellationToken.None);
 
-        var call = _server.Calls(Composite).Single();
+        var call = Server.Calls(Composite).Single();
         var record = Body(call).GetProperty("records")[0];
         Assert.Multiple(() =>
         {
@@ -98,12 +87,12 @@ public class WriteTests
     [Test]
     public async Task WriteAccounts_InvalidPicklistValue_FailsBeforeSendAndSendsTheRest()
     {
-        _server.Respond("PATCH", Composite, Json(200, new[] { Some.Saved("001B") }));
+        Server.Respond("PATCH", Composite, Json(200, new[] { Some.Saved("001B") }));
         var invalid = new AccountWrite("001A", new Dictionary<string, object?> { [ManagedField.Stage] = "Thriving" });
 
-        var results = await _server.Connector().WriteAccountsAsync([invalid, Write("001B")], CancellationToken.None);
+        var results = await Server.Connector().WriteAccountsAsync([invalid, Write("001B")], CancellationToken.None);
 
-        var sent = Body(_server.Calls(Composite).Single()).GetProperty("records");
+        var sent = Body(Server.Calls(Composite).Single()).GetProperty("records");
         Assert.Multiple(() =>
         {
             Assert.That(results[0].Errors.Single().Code, Is.EqualTo("INVALID_BEFORE_SEND"));
@@ -117,16 +106,16 @@ public class WriteTests
     [Test]
     public async Task WriteAccounts_UsageReachesWriteShare_StopsBeforeTheNextBatch()
     {
-        _server.Respond("PATCH", Composite,
+        Server.Respond("PATCH", Composite,
             Json(200, Enumerable.Range(0, 200).Select(i => Some.Saved($"001{i:D5}")), "api-usage=499/1000"),
             Json(200, Enumerable.Range(200, 200).Select(i => Some.Saved($"001{i:D5}")), "api-usage=500/1000; per-app-api-usage=17/5000(appName=sync)"));
-        var connector = _server.Connector(o => o.WriteBudgetShare = 0.5);
+        var connector = Server.Connector(o => o.WriteBudgetShare = 0.5);
 
         var results = await connector.WriteAccountsAsync([.. Enumerable.Range(0, 450).Select(i => Write($"001{i:D5}"))], CancellationToken.None);
 
         Assert.Multiple(() =>
         {
-            Assert.That(_server.Calls(Composite), Has.Count.EqualTo(2));
+            Assert.That(Server.Calls(Composite), Has.Count.EqualTo(2));
             Assert.That(results.Take(400).Select(r => r.Success), Is.All.True, "the batches sent keep their results");
             Assert.That(results.Skip(400).Select(r => (r.Success, r.Transient, r.Errors[0].Code)), Is.All.EqualTo((false, true, "WRITE_BUDGET_SHARE")));
             Assert.That(results[449].Errors[0].Message, Does.Contain("500/1000").And.Contain("Crm:Salesforce:WriteBudgetShare"));
