@@ -61,6 +61,20 @@ public sealed partial class SqliteSyncStore
             cancellationToken);
     }
 
+    /// <summary>How many runs of the given kind the store has recorded (finished or not), and when the first started.</summary>
+    public Task<(int Count, DateTimeOffset? FirstStartedAt)> RunsOfKindAsync(string kind, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        return UseAsync(
+            async c =>
+            {
+                var count = await c.ScalarAsync<long>("SELECT count(*) FROM runs WHERE kind = @Kind", new { Kind = kind }, null, cancellationToken).ConfigureAwait(false);
+                var first = await c.ScalarAsync<string?>("SELECT min(started_at) FROM runs WHERE kind = @Kind", new { Kind = kind }, null, cancellationToken).ConfigureAwait(false);
+                return ((int)count, Iso.ParseInstantOrNull(first));
+            },
+            cancellationToken);
+    }
+
     private sealed class RunDbRow
     {
         public long Id { get; set; }

@@ -175,6 +175,9 @@ public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
         return Store.FinishRunAsync(runId, summary.Outcome, counts, cancellationToken);
     }
 
+    public Task<(int Count, DateTimeOffset? FirstStartedAt)> RunsOfKindAsync(string kind, CancellationToken cancellationToken) =>
+        Store.RunsOfKindAsync(kind, cancellationToken);
+
     private static PriorConflict Prior(ConflictEntry e) => new(
         e.CrmValue, e.EngineValue, e.Action, e.ResolvedKeep switch { ConflictKeep.Crm => ResolvedKeep.Crm, ConflictKeep.Engine => ResolvedKeep.Engine, _ => null });
 

@@ -1,5 +1,6 @@
 using CrmStateSync.Crm.Contract;
 using CrmStateSync.Rules.Evaluation;
+using CrmStateSync.Rules.Model;
 using CrmStateSync.Sync.Diff;
 using CrmStateSync.Sync.Engine;
 using CrmStateSync.Sync.Ports;
@@ -24,8 +25,15 @@ public sealed partial class BackfillRunner(ICrmConnector crm, ISyncStore store, 
     /// <param name="from">Replay from this date when it is later than an account's first win.</param>
     /// <param name="dryRun">Compute and return the plan without writing anything.</param>
     /// <param name="ct">Cancels the run; the journal and cursors leave it resumable.</param>
+    /// <exception cref="BackfillRefusedException">The store has recorded sync cycles: it went live without a backfill.</exception>
     public async Task<BackfillSummary> RunAsync(DateOnly? from, bool dryRun, CancellationToken ct)
     {
+        // Before anything is read: a store that went live through sync has its own history (see BackfillRefusedException).
+        if (await store.RunsOfKindAsync("sync", ct).ConfigureAwait(false) is { Count: > 0 } synced)
+        {
+            throw new BackfillRefusedException(synced.Count, synced.FirstStartedAt);
+        }
+
         var started = clock.GetUtcNow();
         var asOf = DateOnly.FromDateTime(started.UtcDateTime);
         var runId = dryRun ? 0 : await store.StartRunAsync("backfill", started, ct).ConfigureAwait(false);
@@ -100,7 +108,7 @@ public sealed partial class BackfillRunner(ICrmConnector crm, ISyncStore store, 
             _conflicts += plan.Conflicts.Count;
             foreach (var t in replay.Transitions)
             {
-                var key = t.To ?? "(cleared)";
+                var key = t.To ?? (t.Source == StageSource.Backfill ? BackfillSummary.ReplacedAtGoLive : "(cleared)");
                 _byStage[key] = _byStage.GetValueOrDefault(key) + 1;
             }
 

@@ -20,8 +20,14 @@ public sealed record BackfillSummary
 
     public long DaysReplayed { get; init; }
 
-    /// <summary>Transitions recorded in the history per stage entered ("(cleared)" for a cleared stage).</summary>
+    /// <summary>
+    /// Transitions recorded in the history per stage entered: <see cref="ReplacedAtGoLive"/> for the CRM's stage replaced
+    /// on an account's first replayed day when it had no stage yet that day, "(cleared)" for any other move to no stage.
+    /// </summary>
     public IReadOnlyDictionary<string, int> TransitionsByStage { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>The key of <see cref="TransitionsByStage"/> for a previous stage replaced at go-live by no stage.</summary>
+    public const string ReplacedAtGoLive = "(replaced)";
 
     public int Transitions => TransitionsByStage.Values.Sum();
     public int Conflicts { get; init; }

@@ -109,6 +109,9 @@ public interface ISyncStore
     Task<long> StartRunAsync(string kind, DateTimeOffset startedAt, CancellationToken cancellationToken);
 
     Task FinishRunAsync(long runId, RunSummary summary, CancellationToken cancellationToken);
+
+    /// <summary>How many runs of a kind (<c>sync</c>, <c>backfill</c>) the store has recorded, and when the first started.</summary>
+    Task<(int Count, DateTimeOffset? FirstStartedAt)> RunsOfKindAsync(string kind, CancellationToken cancellationToken);
 }
 
 /// <summary>One account's intended write, as journaled: the fields (canonical keys) with their typed values and text.</summary>

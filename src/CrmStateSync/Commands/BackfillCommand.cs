@@ -55,7 +55,7 @@ internal static class BackfillCommand
         var clock = new FixedClock(seed.AsOf.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc));
         await using var worker = await Worker.FromConfigurationAsync(SandboxSettings.Configuration(request.Crm, sandbox, path, "demo"), error, logging, clock, ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The sandbox's own configuration is invalid (listed above); this is a bug.");
-        return await BackfillAsync(worker, request, output, "sandbox", ct).ConfigureAwait(false);
+        return await BackfillAsync(worker, request, output, error, "sandbox", ct).ConfigureAwait(false);
     }
 
     private static async Task<int> RunConfiguredAsync(FileInfo? config, Request request, TextWriter output, TextWriter error, TimeProvider clock, CancellationToken ct)
@@ -65,7 +65,7 @@ internal static class BackfillCommand
             var configuration = WorkerConfiguration.Load(config?.FullName);
             using var logging = WorkerLogging.Create(configuration, Console.IsErrorRedirected);
             await using var worker = await Worker.FromConfigurationAsync(configuration, error, logging, clock, ct).ConfigureAwait(false);
-            return worker is null ? ExitCodes.ConfigurationError : await BackfillAsync(worker, request, output, "configured org", ct).ConfigureAwait(false);
+            return worker is null ? ExitCodes.ConfigurationError : await BackfillAsync(worker, request, output, error, "configured org", ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -73,9 +73,22 @@ internal static class BackfillCommand
         }
     }
 
-    private static async Task<int> BackfillAsync(Worker worker, Request request, TextWriter output, string target, CancellationToken ct)
+    private static async Task<int> BackfillAsync(Worker worker, Request request, TextWriter output, TextWriter error, string target, CancellationToken ct)
     {
-        var summary = await worker.Backfill().RunAsync(request.From, request.DryRun, ct).ConfigureAwait(false);
+        BackfillSummary summary;
+        try
+        {
+            summary = await worker.Backfill().RunAsync(request.From, request.DryRun, ct).ConfigureAwait(false);
+        }
+        catch (BackfillRefusedException refused)
+        {
+            error.WriteLine(refused.Message + ".");
+            error.WriteLine($"To backfill anyway: stop the worker, move {Path.GetFullPath(worker.Options.DatabasePath)} aside and run backfill again. " +
+                "The CRM's current stages are then recorded as replaced at go-live and the history is the replay's alone; " +
+                "the moved file keeps the old conflict log and runs.");
+            return ExitCodes.ConfigurationError;
+        }
+
         Report(output, worker.Options.Provider!, summary, Path.GetFullPath(worker.Options.DatabasePath), target);
         return summary.Outcome == "ok" ? ExitCodes.Success : ExitCodes.PartialFailure;
     }
@@ -100,6 +113,11 @@ internal static class BackfillCommand
         foreach (var (stage, count) in summary.TransitionsByStage.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             o.WriteLine($"  {stage,-14} {count,6}");
+        }
+
+        if (summary.TransitionsByStage.ContainsKey(BackfillSummary.ReplacedAtGoLive))
+        {
+            o.WriteLine($"  {BackfillSummary.ReplacedAtGoLive}: the stage the CRM held at go-live, kept in the history (\"replaced at go-live\") where the account had no stage yet on its first replayed day");
         }
 
         if (summary.DryRun)

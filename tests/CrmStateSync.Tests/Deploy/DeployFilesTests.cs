@@ -91,6 +91,30 @@ public partial class DeployFilesTests
         Assert.That(codes, Is.SupersetOf(new[] { ExitCodes.ConfigurationError, ExitCodes.AuthenticationFailure, ExitCodes.SchemaMismatch, ExitCodes.StoreUnusable }.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture))));
     }
 
+    [Test(Description = "issue 13 item 10: a unit given only secrets.env must start; LoadCredential= alone fails on a missing file")]
+    public void SystemdUnit_SecretsJsonCredential_HasAnEmptyDefault_SoSecretsEnvAloneStarts()
+    {
+        var lines = Read("deploy/systemd/crmstatesync@.service").Split('\n');
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines, Has.Some.StartsWith("LoadCredential=secrets.json:"));
+            Assert.That(lines, Has.Some.EqualTo("SetCredential=secrets.json:{}"), "the default systemd uses when the file is absent");
+            Assert.That(lines, Has.Some.StartsWith("EnvironmentFile=-"), "secrets.env is optional too");
+        });
+    }
+
+    [Test(Description = "issue 13 item 10: a Job's pod template is immutable, so the dry-run Job is deleted before the real one is applied")]
+    public void GoLiveJob_Instructions_DeleteTheDryRunJobBeforeApplyingTheRealOne()
+    {
+        var steps = Read("deploy/kubernetes/go-live/kustomization.yaml").Split('\n')
+            .Where(l => l.Contains("kubectl apply -k deploy/kubernetes/go-live", StringComparison.Ordinal) || l.Contains("kubectl delete job", StringComparison.Ordinal))
+            .Select(l => l.Contains("delete", StringComparison.Ordinal) ? "delete" : "apply")
+            .ToList();
+
+        Assert.That(steps.Take(3), Is.EqualTo(new[] { "apply", "delete", "apply" }));
+    }
+
     private static string ContainerPort() => ContainerPortLine().Match(Read("deploy/kubernetes/base/deployment.yaml")).Groups[1].Value;
 
     private static string Read(string repoRelative) => File.ReadAllText(Path.Combine(RepoPaths.Root, repoRelative)).ReplaceLineEndings("\n");
