@@ -67,7 +67,8 @@ public class SandboxCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.ConfigurationError));
-            Assert.That(run.Output, Does.Contain("--port must be 0-65535"));
+            Assert.That(run.Error, Does.Contain("--port must be 0-65535"), "an error goes to stderr");
+            Assert.That(run.Output, Is.Empty);
         });
     }
 
