@@ -24,20 +24,16 @@ public static partial class Program
             RunCommand.Create(error, clock),
             ConflictsCommand.Create(output, error, clock),
             ProblemsCommand.Create(output, error),
-            SandboxCommand.Create(output, clock),
-            HealthCommand.Create(output, clock),
+            SandboxCommand.Create(output, error, clock),
+            HealthCommand.Create(output, error, clock),
             SchemaCommand.Create(output, error, logging, clock),
             ReportCommand.Create(output, error, clock),
         };
+        root.Subcommands.Add(HelpCommand(args => Run(args, output, error, clock), error));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var e in parse.Errors)
-            {
-                error.WriteLine(e.Message);
-            }
-
-            return ExitCodes.ConfigurationError;
+            return CommandLineErrors.Report(parse, error);
         }
 
         try
@@ -65,6 +61,19 @@ public static partial class Program
             error.WriteLine($"unexpected failure: {Crm.Http.Redactor.Redact(ex.Message)}");
             return ExitCodes.Unexpected;
         }
+    }
+
+    /// <summary><c>help [COMMAND …]</c>: the help of the root or of the command named, as <c>COMMAND … --help</c> shows it.</summary>
+    private static Command HelpCommand(Func<string[], int> run, TextWriter error)
+    {
+        var path = new Argument<string[]>("command") { Description = "The command to explain, e.g. sync or conflicts list", Arity = ArgumentArity.ZeroOrMore };
+        var help = new Command("help", "Show help for a command: help sync, help conflicts list") { path };
+        help.SetAction(parse =>
+        {
+            var words = parse.GetValue(path) ?? [];
+            return CommandLineErrors.UnknownCommand(parse.RootCommandResult.Command, words, error) ?? run([.. words, "--help"]);
+        });
+        return help;
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Unexpected failure; this is a bug")]

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
+using Polly.Telemetry;
 
 namespace CrmStateSync.Crm.Http;
 
@@ -19,6 +20,10 @@ public static class CrmHttpClientBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<CallCounter>();
+        // Polly's own events (each attempt, each retry, the breaker) carry the exception's stack trace: Debug, so they show
+        // only at Debug/Verbose. At the default level CallLoggingHandler's one line per failed attempt tells the story,
+        // and the command's last line says what ended the cycle.
+        builder.Services.Configure<TelemetryOptions>(o => o.SeverityProvider = _ => ResilienceEventSeverity.Debug);
         builder.AddResilienceHandler(name, (pipeline, context) =>
         {
             var o = options(context.ServiceProvider);

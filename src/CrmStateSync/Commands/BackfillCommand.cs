@@ -27,7 +27,7 @@ internal static class BackfillCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Replay and print the plan (account, field, CRM value, new value) without writing anything" };
         var crm = new Option<string>("--crm") { Description = "With --sandbox: which CRM it plays, salesforce or hubspot", DefaultValueFactory = _ => "salesforce" };
         crm.AcceptOnlyFromAmong("salesforce", "hubspot");
-        var accounts = new Option<int>("--accounts") { Description = "With --sandbox: accounts to generate (default 300)", DefaultValueFactory = _ => 300 };
+        var accounts = new Option<int>("--accounts") { Description = "With --sandbox: accounts to generate", DefaultValueFactory = _ => 300 };
         var db = new Option<FileInfo?>("--db") { Description = "With --sandbox: the SQLite file (default: a fresh file in the temp folder)" };
         var command = new Command("backfill", "Go-live migration: read everything, replay the rules day by day from each account's first won opportunity, then write")
         {

@@ -15,7 +15,7 @@ internal static class DemoCommand
     {
         var crm = new Option<string>("--crm") { Description = "Which CRM the sandbox plays: salesforce or hubspot", DefaultValueFactory = _ => "salesforce" };
         crm.AcceptOnlyFromAmong("salesforce", "hubspot");
-        var accounts = new Option<int>("--accounts") { Description = "Accounts to generate (default 300)", DefaultValueFactory = _ => 300 };
+        var accounts = new Option<int>("--accounts") { Description = "Accounts to generate", DefaultValueFactory = _ => 300 };
         var db = new Option<FileInfo?>("--db") { Description = "The SQLite file (default: a fresh file in the temp folder)" };
         var command = new Command("demo", "Run two real sync cycles against a loopback sandbox CRM and print what changed") { crm, accounts, db };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(crm)!, parse.GetValue(accounts), parse.GetValue(db), output, error, logging, ct));

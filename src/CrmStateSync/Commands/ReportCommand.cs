@@ -43,7 +43,7 @@ internal static class ReportCommand
     {
         var option = new Option<int>("--stuck-days")
         {
-            Description = $"Days in a stage meant to be passed through before an account counts as stuck (default {DistributionReport.DefaultStuckDays})",
+            Description = "Days in a stage meant to be passed through before an account counts as stuck",
             DefaultValueFactory = _ => DistributionReport.DefaultStuckDays,
         };
         option.Validators.Add(r =>
@@ -58,7 +58,7 @@ internal static class ReportCommand
 
     private static Option<int> Limit(int defaultValue, string description)
     {
-        var option = new Option<int>("--limit") { Description = $"{description} (default {defaultValue})", DefaultValueFactory = _ => defaultValue };
+        var option = new Option<int>("--limit") { Description = description, DefaultValueFactory = _ => defaultValue };
         option.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() < 1)

@@ -34,6 +34,12 @@ internal static class RunCommand
                 return ExitCodes.ConfigurationError;
             }
 
+            const string Remedy = "is another worker running with this configuration? Stop it, or give this one another port";
+            if (worker.Options.HealthUrls is { Length: > 0 } urls && ListenAddresses.FirstInUse(urls) is { } busy)
+            {
+                return Failures.AddressInUse("Worker:HealthUrls", busy, Remedy, error);
+            }
+
             if (await worker.Schema.CheckAsync(dryRun: false, error, ct).ConfigureAwait(false) is { } refused)
             {
                 return refused;
@@ -44,7 +50,16 @@ internal static class RunCommand
             using var host = WorkerHost.Build(worker, logging, clock, stop);
             // Taken before the run: RunAsync disposes the host's services when it returns.
             var sync = host.Services.GetServices<IHostedService>().OfType<SyncWorker>().Single();
-            await host.RunAsync(stop.Stopping).ConfigureAwait(false);
+            try
+            {
+                await host.RunAsync(stop.Stopping).ConfigureAwait(false);
+            }
+            catch (IOException ex) when (Failures.IsAddressInUse(ex))
+            {
+                // Taken between the check above and the host's start.
+                return Failures.AddressInUse("Worker:HealthUrls", worker.Options.HealthUrls!, Remedy, error);
+            }
+
             if (sync.ExecuteTask is { IsFaulted: true } failed)
             {
                 // What a cycle cannot survive (the store became unusable …) ends the worker with its own exit code.

@@ -12,16 +12,16 @@ namespace CrmStateSync.Commands;
 /// </summary>
 internal static class SandboxCommand
 {
-    public static Command Create(TextWriter output, TimeProvider clock)
+    public static Command Create(TextWriter output, TextWriter error, TimeProvider clock)
     {
         var crm = new Option<string>("--crm") { Description = "Which CRM the sandbox plays: salesforce or hubspot", DefaultValueFactory = _ => "salesforce" };
         crm.AcceptOnlyFromAmong("salesforce", "hubspot");
-        var port = new Option<int>("--port") { Description = "Loopback port (default 5480; 0 picks a free one)", DefaultValueFactory = _ => 5480 };
-        var accounts = new Option<int>("--accounts") { Description = "Accounts to generate (default 300)", DefaultValueFactory = _ => 300 };
-        var usageDays = new Option<int>("--usage-days") { Description = "Days of usage per account (default 180)", DefaultValueFactory = _ => 180 };
+        var port = new Option<int>("--port") { Description = "Loopback port (0 picks a free one)", DefaultValueFactory = _ => 5480 };
+        var accounts = new Option<int>("--accounts") { Description = "Accounts to generate", DefaultValueFactory = _ => 300 };
+        var usageDays = new Option<int>("--usage-days") { Description = "Days of usage per account", DefaultValueFactory = _ => 180 };
         var config = new Option<FileInfo>("--write-config")
         {
-            Description = "Where to write the worker configuration for this sandbox (default sandbox.appsettings.json)",
+            Description = "Where to write the worker configuration for this sandbox",
             DefaultValueFactory = _ => new FileInfo("sandbox.appsettings.json"),
         };
         var gaps = new Option<bool>("--schema-gaps")
@@ -35,16 +35,17 @@ internal static class SandboxCommand
         command.SetAction((parse, ct) => RunAsync(
             new SandboxRun(parse.GetValue(crm)!, parse.GetValue(port), parse.GetValue(accounts), parse.GetValue(usageDays), parse.GetValue(config)!) { SchemaGaps = parse.GetValue(gaps) },
             output,
+            error,
             clock,
             ct));
         return command;
     }
 
-    internal static async Task<int> RunAsync(SandboxRun run, TextWriter output, TimeProvider clock, CancellationToken ct)
+    internal static async Task<int> RunAsync(SandboxRun run, TextWriter output, TextWriter error, TimeProvider clock, CancellationToken ct)
     {
         if (run.Port is < 0 or > 65535 || run.Accounts < 1 || run.UsageDays < 0)
         {
-            output.WriteLine("--port must be 0-65535, --accounts at least 1, --usage-days at least 0");
+            error.WriteLine("--port must be 0-65535, --accounts at least 1, --usage-days at least 0");
             return ExitCodes.ConfigurationError;
         }
 
@@ -57,7 +58,16 @@ internal static class SandboxCommand
             SandboxSchemaGaps.Open(sandbox, run.Crm);
         }
 
-        await sandbox.StartAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await sandbox.StartAsync(ct).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (Hosting.Failures.IsAddressInUse(ex))
+        {
+            // The guide's second sandbox, or anything else on the port: say which and what to do, not "a bug".
+            return Hosting.Failures.AddressInUse("--port", $"127.0.0.1:{run.Port}", "is a sandbox already running? Stop it (Ctrl+C), or pick another port (--port 0 picks a free one)", error);
+        }
+
         var database = Path.Combine("state", $"sandbox-{run.Crm}.db");
         // Written whole, then moved into place: whoever waits for the file never reads half of it.
         var temporary = run.Config.FullName + ".tmp";

@@ -20,6 +20,15 @@ internal static class SyncCommand
         var format = new Option<string>("--format") { Description = "Plan format for --dry-run: table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var command = new Command("sync", "Run one sync cycle against the configured org") { once, dryRun, config, format };
+        // sync.md documents `sync --once`, and the help says REQUIRED: without it, refuse rather than run a cycle anyway
+        // (System.CommandLine does not enforce Required on a flag).
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(once) is null)
+            {
+                result.AddError("sync needs --once: `sync --once` runs one cycle and exits; the long-running worker is `run`");
+            }
+        });
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(dryRun), parse.GetValue(config), parse.GetValue(format)!, output, error, clock, ct));
         return command;
     }

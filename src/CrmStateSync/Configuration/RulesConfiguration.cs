@@ -40,48 +40,25 @@ public static class RulesConfiguration
     /// <summary>Binds and compiles a <c>Rules</c> configuration section.</summary>
     public static CompiledRules Compile(IConfigurationSection section)
     {
-        var problems = NumberProblems(section).ToList();
+        // Unknown keys (with a suggestion) and unconvertible values (with the form expected), each by key; the bad
+        // values are dropped so binding goes on and the rules that were understood are still validated.
+        var problems = ConfigurationCheck.Problems(section, typeof(RulesOptions));
         var options = Bind(section, problems) ?? throw new RulesConfigurationException(problems);
         problems.AddRange(RulesCompiler.Validate(options));
         return problems.Count > 0 ? throw new RulesConfigurationException(problems) : RulesCompiler.Compile(options);
     }
 
-    /// <summary>
-    /// Binds strictly. Unknown keys are reported and the section is bound again leniently, so the rules that were
-    /// understood are still validated and every problem is reported at once. A value that cannot be converted is
-    /// reported with its key and stops there (a lenient bind would silently drop the element that holds it).
-    /// </summary>
     private static RulesOptions? Bind(IConfigurationSection section, List<string> problems)
     {
         try
         {
-            return section.Get<RulesOptions>(o => o.ErrorOnUnknownConfiguration = true) ?? new RulesOptions();
-        }
-        catch (InvalidOperationException ex) when (ex.InnerException is null)
-        {
-            problems.Add($"{section.Path}: {ex.Message}");
             return section.Get<RulesOptions>() ?? new RulesOptions();
         }
-        catch (InvalidOperationException ex)
+        catch (InvalidOperationException)
         {
-            problems.Add($"{section.Path}: {ex.Message} {ex.InnerException!.Message}");
+            // The check above leaves nothing the binder refuses; should it, the section is named, not the binder's text.
+            problems.Add($"{section.Path}: a value cannot be read (see the keys above)");
             return null;
-        }
-    }
-
-    /// <summary>Thresholds and per-segment overrides must be whole numbers; report each by key before binding.</summary>
-    private static IEnumerable<string> NumberProblems(IConfigurationSection section)
-    {
-        var numeric = section.GetSection("Thresholds").GetChildren()
-            .Concat(section.GetSection("Segments").GetChildren().SelectMany(s => s.GetChildren()));
-        foreach (var entry in numeric)
-        {
-            if (entry.Value is { } text && !int.TryParse(text, out _))
-            {
-                // Drop the bad value so binding goes on and the remaining problems are reported too.
-                entry.Value = null;
-                yield return $"{entry.Path}: '{text}' is not a whole number";
-            }
         }
     }
 }

@@ -11,6 +11,24 @@ internal static class Failures
     /// <summary>What any command may meet whatever it does: a configuration file or the store file it cannot use.</summary>
     public static bool IsEnvironmentProblem(Exception ex) => ex is ConfigurationFileException or StoreUnusableException or StoreMismatchException;
 
+    /// <summary>A listener could not bind because something already listens on its address (Kestrel's IOException).</summary>
+    public static bool IsAddressInUse(Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is Microsoft.AspNetCore.Connections.AddressInUseException or System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>One line naming the address, the setting that chose it and what to do; exit 2 (the setting must change).</summary>
+    public static int AddressInUse(string setting, string address, string remedy, TextWriter error) =>
+        Write(error, ExitCodes.ConfigurationError, $"{setting}: {address} is already in use by another process; {remedy}");
+
     public static int Report(Exception ex, TextWriter error) => ex switch
     {
         CrmAuthenticationException auth => Write(error, ExitCodes.AuthenticationFailure,

@@ -56,7 +56,7 @@ public static class WorkerConfiguration
     /// <summary>Every problem of the configuration, each with its key; empty when it is valid.</summary>
     public static (WorkerOptions Worker, CompiledRules? Rules, IReadOnlyList<string> Problems) Validate(IConfiguration configuration)
     {
-        var problems = new List<string>();
+        var problems = Shape(configuration);
         var worker = Bind<WorkerOptions>(configuration.GetSection(WorkerOptions.Section), problems);
         problems.AddRange(worker.Validate());
         if (worker.Provider == "salesforce")
@@ -80,6 +80,19 @@ public static class WorkerConfiguration
         }
 
         return (worker, rules, problems);
+    }
+
+    /// <summary>
+    /// The unknown keys and unconvertible values of the sections the worker binds (<see cref="ConfigurationCheck"/>).
+    /// Unknown keys are errors, as they already were under <c>Rules</c>: a misspelt key is a setting the operator
+    /// believes applies and does not (<c>Worker:Intervall</c> would leave the interval at its default, silently).
+    /// </summary>
+    private static List<string> Shape(IConfiguration configuration)
+    {
+        var problems = ConfigurationCheck.Problems(configuration.GetSection(WorkerOptions.Section), typeof(WorkerOptions));
+        problems.AddRange(ConfigurationCheck.Problems(configuration.GetSection("Crm"), typeof(CrmSections)));
+        problems.AddRange(ConfigurationCheck.Problems(configuration.GetSection("Sync"), typeof(SyncOptions)));
+        return problems;
     }
 
     /// <summary>
@@ -115,9 +128,18 @@ public static class WorkerConfiguration
         {
             new ConfigurationBuilder().AddInMemoryCollection(relative).Build().Bind(bound);
         }
-        catch (InvalidOperationException ex)
+        catch (InvalidOperationException)
         {
-            problems.Add($"{child.Path}: {ex.Message}{(ex.InnerException is null ? "" : " " + ex.InnerException.Message)}");
+            // Not the binder's text (type names, "at 'Interval'"): the key and its value.
+            problems.Add($"{child.Path}: '{child.Value}' cannot be read for this key");
         }
+    }
+
+    /// <summary>The shape of the <c>Crm</c> section: one subsection per provider.</summary>
+    private sealed class CrmSections
+    {
+        public SalesforceOptions? Salesforce { get; set; }
+
+        public HubSpotOptions? HubSpot { get; set; }
     }
 }

@@ -97,7 +97,7 @@ public partial class EvaluateCommandTests
         {
             Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.ConfigurationError));
             Assert.That(run.Error, Does.Contain("Rules:Thresholds:ValueActionThreshold: 'ten' is not a whole number"));
-            Assert.That(run.Error, Does.Contain("'Colour'"), "an unknown key is refused");
+            Assert.That(run.Error, Does.Contain("Rules:Colour: unknown key"), "an unknown key is refused");
             Assert.That(run.Error, Does.Contain("Rules:StageModel:Stages:1:Criterion (Adopting)"));
             Assert.That(run.Error, Does.Contain("Rules:StageModel:Stages:2:Criterion (Healthy): 'NoSuchSignal > 3' does not compile"));
             Assert.That(run.Error, Does.Contain("Rules:Thresholds:OutcomeCycleDays: must not be negative (was -5)"));

@@ -15,7 +15,7 @@ public class SandboxCommandTests
         using var output = new StringWriter();
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         // The real clock on both sides: the sandbox stamps changes with it and the HubSpot connector's search windows end at "now".
-        var sandbox = SandboxCommand.RunAsync(new SandboxCommand.SandboxRun(crm, 0, 12, 30, config), output, TimeProvider.System, stop.Token);
+        var sandbox = SandboxCommand.RunAsync(new SandboxCommand.SandboxRun(crm, 0, 12, 30, config), output, TextWriter.Null, TimeProvider.System, stop.Token);
         await WaitForAsync(config);
         var text = (await File.ReadAllTextAsync(config.FullName)).Replace("state/sandbox-", (folder.Path + "/sandbox-").Replace("\\", "/", StringComparison.Ordinal), StringComparison.Ordinal);
         await File.WriteAllTextAsync(config.FullName, text);
@@ -41,7 +41,7 @@ public class SandboxCommandTests
         var config = new FileInfo(Path.Combine(folder.Path, "sandbox.appsettings.json"));
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var run = new SandboxCommand.SandboxRun("hubspot", 0, 5, 7, config) { SchemaGaps = true };
-        var sandbox = SandboxCommand.RunAsync(run, TextWriter.Null, TimeProvider.System, stop.Token);
+        var sandbox = SandboxCommand.RunAsync(run, TextWriter.Null, TextWriter.Null, TimeProvider.System, stop.Token);
         await WaitForAsync(config);
 
         var before = CommandRun.Of(TimeProvider.System, "schema", "check", "--config", config.FullName);
@@ -67,7 +67,8 @@ public class SandboxCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.ConfigurationError));
-            Assert.That(run.Output, Does.Contain("--port must be 0-65535"));
+            Assert.That(run.Error, Does.Contain("--port must be 0-65535"), "an error goes to stderr");
+            Assert.That(run.Output, Is.Empty);
         });
     }
 
