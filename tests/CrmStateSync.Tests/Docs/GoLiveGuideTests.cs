@@ -165,7 +165,7 @@ public class GoLiveGuideTests
         var output = new StringWriter();
         var synchronized = TextWriter.Synchronized(output);
         var stop = new CancellationTokenSource();
-        var running = SandboxCommand.Create(synchronized, GuideDay).Parse(args)
+        var running = SandboxCommand.Create(synchronized, synchronized, GuideDay).Parse(args)
             .InvokeAsync(new InvocationConfiguration { Output = synchronized, Error = synchronized }, stop.Token);
         for (var waited = 0; !output.ToString().Contains("Try:", StringComparison.Ordinal); waited += 50)
         {
