@@ -66,7 +66,7 @@ public class ReportFormatTests : ReportTestBase
 
         Assert.Multiple(() =>
         {
-            Assert.That(json.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "orgId", "provider", "asOf", "velocity", "distribution", "divergence", "runs" }));
+            Assert.That(json.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "orgId", "provider", "asOf", "velocity", "distribution", "divergence", "runs", "conflicts" }));
             Assert.That(json.GetProperty("runs").GetProperty("all").GetProperty("apiCalls").GetInt64(), Is.EqualTo(10));
             Assert.That(json.GetProperty("distribution").GetProperty("stuck")[0].GetProperty("accountId").GetString(), Is.EqualTo("A3"));
         });
@@ -87,7 +87,7 @@ public class ReportFormatTests : ReportTestBase
             Assert.That(page.Descendants().Where(e => e.Name.LocalName is "script" or "link" or "img" or "iframe"), Is.Empty);
             Assert.That(page.Descendants().Attributes().Where(a => a.Name.LocalName is "src" or "href" || a.Value.Contains("url(", StringComparison.Ordinal)), Is.Empty);
             Assert.That(page.Descendants().Single(e => e.Name.LocalName == "style").Value, Does.Not.Contain("http").And.Not.Contain("@import"));
-            Assert.That(page.Descendants().Where(e => e.Name.LocalName == "section").Select(e => (string)e.Attribute("id")!), Is.EqualTo(new[] { "distribution", "velocity", "divergence", "runs" }));
+            Assert.That(page.Descendants().Where(e => e.Name.LocalName == "section").Select(e => (string)e.Attribute("id")!), Is.EqualTo(new[] { "distribution", "velocity", "divergence", "conflicts", "runs" }));
         });
     }
 
