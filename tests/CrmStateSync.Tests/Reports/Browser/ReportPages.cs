@@ -14,7 +14,7 @@ namespace CrmStateSync.Tests.Reports.Browser;
 /// SQLite file; the file then gets what a sandbox sync of two cycles does not produce — an account in a stage with a
 /// very long name that none has left yet (no completed stay), an HTML-looking account name, and a conflict log (open,
 /// reverted, accepted and resolved human edits) — through the store's API; then <c>report all --format html</c> writes
-/// the page. A second page is the report of a store synced from an org with no account.
+/// the page. A second page is the report of an empty store: the file as the worker creates it on start, before any cycle.
 /// </summary>
 internal sealed class ReportPages : IDisposable
 {

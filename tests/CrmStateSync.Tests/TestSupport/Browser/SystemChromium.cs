@@ -37,7 +37,9 @@ internal static class SystemChromium
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        var log = $"{stdout}{stderr.Result}(install-chromium.sh exited {process.ExitCode} after {watch.Elapsed.TotalSeconds:0} s)";
+        // The script's reasons (stderr) first, then the end of apt-get's output.
+        var tail = string.Join('\n', stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(15));
+        var log = $"{stderr.Result}(install-chromium.sh exited {process.ExitCode} after {watch.Elapsed.TotalSeconds:0} s)\n{tail}";
         return (process.ExitCode == 0 && File.Exists(ExecutablePath), log);
     }
 }
