@@ -92,6 +92,20 @@ public class ReportFormatTests : ReportTestBase
     }
 
     [Test]
+    public void AllHtml_EveryChart_InAFigureWithAVisibleTextLegend()
+    {
+        var page = Html(Report("all", "--database", Database, "--format", "html"));
+        var figures = page.Descendants().Where(e => e.Name.LocalName == "figure").ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(figures.Select(f => (string?)f.Descendants(Svg + "svg").Single().Attribute("id")), Is.EqualTo(new[] { "chart-funnel", "chart-time-in-stage", "chart-time-to-value" }));
+            Assert.That(figures.Select(f => f.Elements().Single(e => e.Name.LocalName == "figcaption").Value), Has.All.Length.GreaterThan(30));
+            Assert.That(page.Descendants(Svg + "text").Select(t => t.Value), Has.None.Contains("median 0.0, p75 0.0 days (n 0)"));
+        });
+    }
+
+    [Test]
     public void DivergenceHtml_AccountName_EscapedAndReadBackAsText()
     {
         var run = Report("divergence", "--database", Database, "--format", "html");

@@ -26,6 +26,10 @@ public partial class ReportPageTests : BrowserTest
     {
         var page = await OpenAsync(_pages.Full);
         await ScreenshotAsync(page, "report-full");
+        foreach (var chart in new[] { "chart-funnel", "chart-time-in-stage", "chart-time-to-value" })
+        {
+            await ScreenshotAsync(page.Locator($"#figure-{chart}"), "report-" + chart);
+        }
 
         var texts = await EvalAsync<ChartText[]>(page, Scripts.ChartTexts);
 

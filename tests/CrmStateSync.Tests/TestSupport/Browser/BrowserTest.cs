@@ -46,11 +46,26 @@ public abstract class BrowserTest
     protected static async Task<string> ScreenshotAsync(IPage page, string name)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, name + ".png");
+        var path = ScreenshotPath(name);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         TestContext.AddTestAttachment(path, $"full page: {name}");
         return path;
+    }
+
+    /// <summary>Saves a screenshot of one element (a chart, a section) and attaches it; returns its path.</summary>
+    protected static async Task<string> ScreenshotAsync(ILocator element, string name)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        var path = ScreenshotPath(name);
+        await element.ScreenshotAsync(new LocatorScreenshotOptions { Path = path });
+        TestContext.AddTestAttachment(path, name);
+        return path;
+    }
+
+    private static string ScreenshotPath(string name)
+    {
+        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name + ".png");
     }
 }
