@@ -35,7 +35,8 @@ internal static class ReportCommand
                     Distribution = DistributionCalculator.Compute(i, p.GetValue(stuckDaysAll)),
                     Divergence = DivergenceCalculator.Compute(i),
                     Runs = RunsReport.Compute(i),
-                }),
+                    Conflicts = ConflictsReport.Compute(i),
+                }, conflicts: true),
         };
     }
 

@@ -11,8 +11,11 @@ namespace CrmStateSync.Commands;
 /// <summary>What every <c>report</c> subcommand shares: its options, reading the store, rendering, writing the output.</summary>
 internal sealed class ReportRunner(TextWriter output, TextWriter error, TimeProvider clock)
 {
-    /// <summary>A subcommand with the shared options plus its own; <paramref name="renewals"/> when it ranks by renewal date.</summary>
-    public Command Command(string name, string description, Option[] extra, bool renewals, Func<ParseResult, ReportInput, ReportSet, ReportSet> compute)
+    /// <summary>
+    /// A subcommand with the shared options plus its own; <paramref name="renewals"/> when it ranks by renewal date,
+    /// <paramref name="conflicts"/> when it shows the conflict log.
+    /// </summary>
+    public Command Command(string name, string description, Option[] extra, bool renewals, Func<ParseResult, ReportInput, ReportSet, ReportSet> compute, bool conflicts = false)
     {
         var o = new Shared();
         var command = new Command(name, description) { o.Config, o.Database, o.Format, o.Output, o.AsOf };
@@ -21,11 +24,11 @@ internal sealed class ReportRunner(TextWriter output, TextWriter error, TimeProv
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, ct) => RunAsync(name, o, parse, renewals, compute, ct));
+        command.SetAction((parse, ct) => RunAsync(name, o, parse, (renewals, conflicts), compute, ct));
         return command;
     }
 
-    private async Task<int> RunAsync(string name, Shared o, ParseResult parse, bool renewals, Func<ParseResult, ReportInput, ReportSet, ReportSet> compute, CancellationToken ct)
+    private async Task<int> RunAsync(string name, Shared o, ParseResult parse, (bool Renewals, bool Conflicts) reads, Func<ParseResult, ReportInput, ReportSet, ReportSet> compute, CancellationToken ct)
     {
         var format = parse.GetValue(o.Format)!;
         if (name == "all" && format == "csv")
@@ -54,8 +57,10 @@ internal sealed class ReportRunner(TextWriter output, TextWriter error, TimeProv
                 history = new StageHistory.Builder(asOf, id => segments.GetValueOrDefault(id, ReportInput.NoSegment));
                 return history.Add;
             }).ConfigureAwait(false);
-            var renewalOn = renewals ? await ReportSource.RenewalsAsync(store, data, asOf, ct).ConfigureAwait(false) : null;
-            var set = compute(parse, new ReportInput(data, asOf, source.Model, renewalOn, history!.Build()), new ReportSet(data.OrgId, data.Provider, asOf));
+            var renewalOn = reads.Renewals ? await ReportSource.RenewalsAsync(store, data, asOf, ct).ConfigureAwait(false) : null;
+            var conflicts = reads.Conflicts ? await store.ListConflictsAsync(null, ct).ConfigureAwait(false) : null;
+            var input = new ReportInput(data, asOf, source.Model, renewalOn, history!.Build(), conflicts);
+            var set = compute(parse, input, new ReportSet(data.OrgId, data.Provider, asOf));
             return Write(set, format, parse.GetValue(o.Output));
         }
         catch (Exception ex) when (Failures.IsEnvironmentProblem(ex))

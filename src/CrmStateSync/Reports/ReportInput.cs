@@ -13,11 +13,15 @@ public sealed class ReportInput
 
     private readonly Dictionary<string, ReportAccount> _accounts;
 
-    /// <summary>The input of the reports; <c>history</c> is the one read while streaming from the store (null: read from <c>data.Transitions</c>).</summary>
-    public ReportInput(ReportData data, DateOnly asOf, ReportStageModel model, IReadOnlyDictionary<string, DateOnly>? renewalOn = null, StageHistory? history = null)
+    /// <summary>
+    /// The input of the reports; <c>history</c> is the one read while streaming from the store (null: read from
+    /// <c>data.Transitions</c>); <c>conflicts</c> the conflict log, read only for the reports that show it (none by default).
+    /// </summary>
+    public ReportInput(ReportData data, DateOnly asOf, ReportStageModel model, IReadOnlyDictionary<string, DateOnly>? renewalOn = null, StageHistory? history = null,
+        IReadOnlyList<ConflictEntry>? conflicts = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        (Data, AsOf, Model, RenewalOn) = (data, asOf, model, renewalOn ?? new Dictionary<string, DateOnly>());
+        (Data, AsOf, Model, RenewalOn, Conflicts) = (data, asOf, model, renewalOn ?? new Dictionary<string, DateOnly>(), conflicts ?? []);
         _accounts = data.Accounts.ToDictionary(a => a.Id, StringComparer.Ordinal);
         History = history ?? StageHistory.Of(data.Transitions, asOf, SegmentOf);
     }
@@ -32,6 +36,9 @@ public sealed class ReportInput
     public ReportStageModel Model { get; }
 
     public IReadOnlyDictionary<string, DateOnly> RenewalOn { get; }
+
+    /// <summary>The conflict log, oldest first (empty unless the report shows it).</summary>
+    public IReadOnlyList<ConflictEntry> Conflicts { get; }
 
     /// <summary>The history as it stood on the as-of date.</summary>
     public StageHistory History { get; }

@@ -11,4 +11,5 @@ public sealed record ReportSet(
     VelocityReport? Velocity = null,
     DistributionReport? Distribution = null,
     DivergenceReport? Divergence = null,
-    RunsReport? Runs = null);
+    RunsReport? Runs = null,
+    ConflictsReport? Conflicts = null);

@@ -5,8 +5,6 @@ namespace CrmStateSync.Reports;
 /// <summary>Computes <see cref="VelocityReport"/> from the history and the values the worker last wrote.</summary>
 public static class VelocityCalculator
 {
-    private static readonly (int From, int? To)[] Buckets = [(0, 7), (8, 14), (15, 30), (31, 60), (61, 90), (91, 180), (181, null)];
-
     public static VelocityReport Compute(ReportInput input, string? segment = null)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -21,7 +19,7 @@ public static class VelocityCalculator
             .Where(v => v.Segment == groups[0] || v.Completed.N + v.OpenStays > 0)
             .ToList();
         var timeToValue = ttv.Count == 0 ? [] : groups.Select(g => new TimeToValueRow(g, DayStats.Of(ttv.Where(t => scope.InGroup(g, input.SegmentOf(t.Id))).Select(t => t.Days)))).ToList();
-        return new VelocityReport(input.AsOf, segment, false, timeInStage, timeToValue, Histogram(ttv.Select(t => t.Days)), Definition(input.Model));
+        return new VelocityReport(input.AsOf, segment, false, timeInStage, timeToValue, HistogramBuckets.Of(ttv.Select(t => t.Days)), Definition(input.Model));
     }
 
     /// <summary>
@@ -57,15 +55,6 @@ public static class VelocityCalculator
         var open = DayStats.Of(list.SelectMany(d => d.Open));
         return new StageVelocity(segment, stage, DayStats.Of(list.SelectMany(d => d.Completed)), open.N, open.Median);
     }
-
-    private static List<HistogramBucket> Histogram(IEnumerable<int> days)
-    {
-        var list = days.ToList();
-        return [.. Buckets.Select(b => new HistogramBucket(
-            b.To is { } to ? $"{b.From}–{to}" : $"{b.From}+", b.From, b.To, list.Count(d => InBucket(Math.Max(0, d), b))))];
-    }
-
-    private static bool InBucket(int days, (int From, int? To) bucket) => days >= bucket.From && (bucket.To is null || days <= bucket.To);
 
     private static DateOnly? Date(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;

@@ -10,7 +10,7 @@ namespace CrmStateSync.Reports;
 /// <param name="OpenStaysIncluded">Always false: open stays are shown apart, not mixed into median and p75.</param>
 /// <param name="TimeInStage">One row per segment (<see cref="All"/> first) and stage, in stage order; empty without any transition.</param>
 /// <param name="TimeToValue">One row per segment (<see cref="All"/> first); empty while no account reached the value stage.</param>
-/// <param name="TimeToValueHistogram">Accounts per time-to-value bucket, for the segment the report covers.</param>
+/// <param name="TimeToValueHistogram">Accounts per time-to-value bucket of equal width (<see cref="HistogramBuckets"/>), for the segment the report covers; empty while no account reached the value stage.</param>
 /// <param name="TimeToValueDefinition">In words, e.g. "Adopting entry − New Customer entry".</param>
 public sealed record VelocityReport(
     DateOnly AsOf,
@@ -34,5 +34,5 @@ public sealed record StageVelocity(string Segment, string Stage, DayStats Comple
 /// <summary>Time to value of the accounts of a segment that reached the value stage.</summary>
 public sealed record TimeToValueRow(string Segment, DayStats Days);
 
-/// <summary>Accounts whose time to value is between <see cref="FromDays"/> and <see cref="ToDays"/> (inclusive; null: no upper bound).</summary>
-public sealed record HistogramBucket(string Label, int FromDays, int? ToDays, int Accounts);
+/// <summary>Accounts whose time to value is between <see cref="FromDays"/> and <see cref="ToDays"/>, both inclusive.</summary>
+public sealed record HistogramBucket(string Label, int FromDays, int ToDays, int Accounts);

@@ -66,7 +66,7 @@ public class ReportFormatTests : ReportTestBase
 
         Assert.Multiple(() =>
         {
-            Assert.That(json.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "orgId", "provider", "asOf", "velocity", "distribution", "divergence", "runs" }));
+            Assert.That(json.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "orgId", "provider", "asOf", "velocity", "distribution", "divergence", "runs", "conflicts" }));
             Assert.That(json.GetProperty("runs").GetProperty("all").GetProperty("apiCalls").GetInt64(), Is.EqualTo(10));
             Assert.That(json.GetProperty("distribution").GetProperty("stuck")[0].GetProperty("accountId").GetString(), Is.EqualTo("A3"));
         });
@@ -87,7 +87,21 @@ public class ReportFormatTests : ReportTestBase
             Assert.That(page.Descendants().Where(e => e.Name.LocalName is "script" or "link" or "img" or "iframe"), Is.Empty);
             Assert.That(page.Descendants().Attributes().Where(a => a.Name.LocalName is "src" or "href" || a.Value.Contains("url(", StringComparison.Ordinal)), Is.Empty);
             Assert.That(page.Descendants().Single(e => e.Name.LocalName == "style").Value, Does.Not.Contain("http").And.Not.Contain("@import"));
-            Assert.That(page.Descendants().Where(e => e.Name.LocalName == "section").Select(e => (string)e.Attribute("id")!), Is.EqualTo(new[] { "distribution", "velocity", "divergence", "runs" }));
+            Assert.That(page.Descendants().Where(e => e.Name.LocalName == "section").Select(e => (string)e.Attribute("id")!), Is.EqualTo(new[] { "distribution", "velocity", "divergence", "conflicts", "runs" }));
+        });
+    }
+
+    [Test]
+    public void AllHtml_EveryChart_InAFigureWithAVisibleTextLegend()
+    {
+        var page = Html(Report("all", "--database", Database, "--format", "html"));
+        var figures = page.Descendants().Where(e => e.Name.LocalName == "figure").ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(figures.Select(f => (string?)f.Descendants(Svg + "svg").Single().Attribute("id")), Is.EqualTo(new[] { "chart-funnel", "chart-time-in-stage", "chart-time-to-value" }));
+            Assert.That(figures.Select(f => f.Elements().Single(e => e.Name.LocalName == "figcaption").Value), Has.All.Length.GreaterThan(30));
+            Assert.That(page.Descendants(Svg + "text").Select(t => t.Value), Has.None.Contains("median 0.0, p75 0.0 days (n 0)"));
         });
     }
 

@@ -66,7 +66,7 @@ public class VelocityCalculatorTests : ReportTestBase
                 ("SMB", new DayStats(2, 60, 70)),
             }));
             Assert.That(report.TimeToValueDefinition, Is.EqualTo("Adopting entry − New Customer entry"));
-            Assert.That(report.TimeToValueHistogram.Where(b => b.Accounts > 0).Select(b => (b.Label, b.Accounts)), Is.EqualTo(new[] { ("31–60", 1), ("61–90", 1) }));
+            Assert.That(report.TimeToValueHistogram.Where(b => b.Accounts > 0).Select(b => (b.Label, b.Accounts)), Is.EqualTo(new[] { ("28–41", 1), ("70–83", 1) }), "TTV 40 and 80: buckets of 14 days");
         });
     }
 

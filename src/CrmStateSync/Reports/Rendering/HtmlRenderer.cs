@@ -15,8 +15,11 @@ internal static partial class HtmlRenderer
         h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { border-bottom: 1px solid #d5dbe3; padding-bottom: .2rem; margin-top: 2.5rem; }
         p.meta, p.note, p.empty { color: #5a6675; } table { border-collapse: collapse; margin: .8rem 0; font-size: .9rem; }
         th, td { border-bottom: 1px solid #e4e8ee; padding: .25rem .6rem; text-align: left; vertical-align: top; } th { background: #f3f5f8; }
-        ul.flags li { color: #a3261c; } svg.chart { display: block; margin: 1rem 0; font-size: 12px; } svg.chart text { fill: #1d2733; }
-        .bar { fill: #3b6ea8; } .bar.flag { fill: #c0392b; } .bar.median { fill: #2c5687; } .bar.p75 { fill: #9dbde0; }
+        ul.flags li { color: #a3261c; } figure.chart { margin: 1rem 0; } svg.chart { display: block; max-width: 100%; height: auto; font-size: 12px; }
+        svg.chart text { fill: #1d2733; } svg.chart text.none { fill: #5a6675; font-style: italic; } svg.chart .axis { stroke: #5a6675; }
+        figcaption.legend { font-size: .85rem; color: #1d2733; margin-top: .3rem; } figcaption.legend .caption { font-weight: 600; margin-right: 1rem; }
+        figcaption.legend .key { display: inline-block; margin-right: 1rem; } .swatch { display: inline-block; width: .8rem; height: .8rem; margin-right: .3rem; vertical-align: -.1rem; }
+        .bar { fill: #3b6ea8; background: #3b6ea8; } .bar.flag { fill: #c0392b; background: #c0392b; } .bar.median { fill: #2c5687; background: #2c5687; } .bar.p75 { fill: #9dbde0; background: #9dbde0; }
         """;
 
     public static void Write(TextWriter output, ReportSet set)
@@ -30,6 +33,7 @@ internal static partial class HtmlRenderer
                 set.Distribution is { } d ? Distribution(d) : null,
                 set.Velocity is { } v ? Velocity(v) : null,
                 set.Divergence is { } g ? Divergence(g) : null,
+                set.Conflicts is { } c ? Conflicts(c) : null,
                 set.Runs is { } r ? Runs(r) : null));
         output.Write("<!DOCTYPE html>\n");
         output.Write(html.ToString(SaveOptions.None));
@@ -47,13 +51,14 @@ internal static partial class HtmlRenderer
             Note($"Time in stage, days: {VelocityReport.OpenStaysNote}. Percentiles interpolate linearly between closest ranks."),
             SvgCharts.TimeInStage(v),
             Table(["segment", "stage", "n", "median", "p75", "open now", "open median"],
-                v.TimeInStage.Select(r => Row(r.Segment, r.Stage, Fmt.Number(r.Completed.N), Fmt.Number(r.Completed.Median), Fmt.Number(r.Completed.P75), Fmt.Number(r.OpenStays), Fmt.Number(r.OpenMedianDays))),
-                "No stage transitions yet.", "table-time-in-stage"),
+                v.TimeInStage.Select(r => Row(r.Segment, r.Stage, Fmt.Number(r.Completed.N), r.Completed.N == 0 ? SvgCharts.NoCompletedStays : Fmt.Number(r.Completed.Median),
+                    Fmt.Number(r.Completed.P75), Fmt.Number(r.OpenStays), Fmt.Number(r.OpenMedianDays))),
+                "No stage transitions yet: no account has entered a stage, so there is no time in stage to measure.", "table-time-in-stage"),
             El("h3", "Time to value"),
             Note($"Days from {v.TimeToValueDefinition.Replace(" − ", " back to ", StringComparison.Ordinal)}, for the accounts that reached it."),
-            SvgCharts.TimeToValue(v),
+            SvgHistogram.TimeToValue(v),
             Table(["segment", "n", "median", "p75"], v.TimeToValue.Select(r => Row(r.Segment, Fmt.Number(r.Days.N), Fmt.Number(r.Days.Median), Fmt.Number(r.Days.P75))),
-                "No account has reached the value stage yet.", "table-time-to-value"));
+                "No account has reached the value stage yet, so there is no time to value to chart.", "table-time-to-value"));
 
     private static XElement Runs(RunsReport r) =>
         Section("runs", "Recent runs",
@@ -61,8 +66,8 @@ internal static partial class HtmlRenderer
             Table(["id", "kind", "started", "seconds", "outcome", "read", "evaluated", "written", "rejected", "conflicts", "API calls"],
                 r.Runs.Select(x => Row(Fmt.Number(x.Id), x.Kind, Fmt.Instant(x.StartedAt), Fmt.Number(x.Seconds), x.Outcome ?? "(running or died)", Fmt.Number(x.Read),
                     Fmt.Number(x.Evaluated), Fmt.Number(x.Written), Fmt.Number(x.Rejected), Fmt.Number(x.Conflicts), Fmt.Number(x.ApiCalls))),
-                "No runs recorded yet.", "table-runs"),
-            Table(["totals", "runs", "not ok", "read", "evaluated", "written", "rejected", "conflicts", "API calls"],
+                "No runs recorded yet: the worker has not started a sync cycle on this store.", "table-runs"),
+            r.All.Runs == 0 ? null : Table(["totals", "runs", "not ok", "read", "evaluated", "written", "rejected", "conflicts", "API calls"],
                 new[] { ("shown", r.Shown), ("all", r.All) }.Select(t => Row(t.Item1, Fmt.Number(t.Item2.Runs), Fmt.Number(t.Item2.NotOk), Fmt.Number(t.Item2.Read),
                     Fmt.Number(t.Item2.Evaluated), Fmt.Number(t.Item2.Written), Fmt.Number(t.Item2.Rejected), Fmt.Number(t.Item2.Conflicts), Fmt.Number(t.Item2.ApiCalls))),
                 ""));

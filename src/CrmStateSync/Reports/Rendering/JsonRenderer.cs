@@ -5,7 +5,7 @@ namespace CrmStateSync.Reports.Rendering;
 
 /// <summary>
 /// The reports as one JSON object: <c>orgId</c>, <c>provider</c>, <c>asOf</c>, then one property per report rendered
-/// (<c>velocity</c>, <c>distribution</c>, <c>divergence</c>, <c>runs</c>). Inside a report every property is always
+/// (<c>velocity</c>, <c>distribution</c>, <c>divergence</c>, <c>runs</c>, <c>conflicts</c>). Inside a report every property is always
 /// present (null when there is no value), camelCase, dates ISO, shares as fractions — a stable shape for scripts.
 /// </summary>
 internal static class JsonRenderer
@@ -23,6 +23,7 @@ internal static class JsonRenderer
         Add(document, "distribution", set.Distribution);
         Add(document, "divergence", set.Divergence);
         Add(document, "runs", set.Runs);
+        Add(document, "conflicts", set.Conflicts);
         output.WriteLine(JsonSerializer.Serialize(document, Options));
     }
 

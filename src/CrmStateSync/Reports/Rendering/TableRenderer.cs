@@ -21,6 +21,11 @@ internal static partial class TableRenderer
             sections.Add(() => Divergence(output, set, g));
         }
 
+        if (set.Conflicts is { } c)
+        {
+            sections.Add(() => Conflicts(output, set, c));
+        }
+
         if (set.Runs is { } r)
         {
             sections.Add(() => Runs(output, set, r));
