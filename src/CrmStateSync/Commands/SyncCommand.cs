@@ -7,7 +7,7 @@ using CrmStateSync.Sync.Engine;
 namespace CrmStateSync.Commands;
 
 /// <summary>
-/// <c>sync --once [--dry-run] [--config FILE] [--format table|json]</c>: one cycle against the configured org. Ctrl+C or
+/// <c>sync --once [--dry-run [--account ID | --limit N]] [--config FILE] [--format table|json]</c>: one cycle against the configured org. Ctrl+C or
 /// SIGTERM stops it as it stops <c>run</c>: after the current chunk, recorded as stopped, exit 0.
 /// </summary>
 internal static class SyncCommand
@@ -19,13 +19,22 @@ internal static class SyncCommand
         var config = new Option<FileInfo?>("--config", "-c") { Description = "appsettings file (default ./appsettings.json), then CRMSTATESYNC_ environment variables" };
         var format = new Option<string>("--format") { Description = "Plan format for --dry-run: table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var command = new Command("sync", "Run one sync cycle against the configured org") { once, dryRun, config, format };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(dryRun), parse.GetValue(config), parse.GetValue(format)!, output, error, clock, ct));
+        var account = new Option<string?>("--account") { Description = "With --dry-run: one account's plan in full, each value with its reason (its CRM id, or its name)" };
+        var limit = new Option<int?>("--limit") { Description = "With --dry-run: list the first N accounts that have something planned; the rest is counted" };
+        var command = new Command("sync", "Run one sync cycle against the configured org") { once, dryRun, config, format, account, limit };
+        command.SetAction((parse, ct) => RunAsync(
+            parse.GetValue(dryRun), parse.GetValue(config), parse.GetValue(format)!, new PlanView(parse.GetValue(account), parse.GetValue(limit)), output, error, clock, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(bool dryRun, FileInfo? config, string format, TextWriter output, TextWriter error, TimeProvider clock, CancellationToken ct)
+    private static async Task<int> RunAsync(bool dryRun, FileInfo? config, string format, PlanView view, TextWriter output, TextWriter error, TimeProvider clock, CancellationToken ct)
     {
+        if (view.Problem(dryRun) is { } problem)
+        {
+            error.WriteLine(problem);
+            return ExitCodes.ConfigurationError;
+        }
+
         try
         {
             // Logs as `run` does: the configuration's Serilog section, else the defaults.
@@ -43,6 +52,11 @@ internal static class SyncCommand
                 return refused;
             }
 
+            if (view.Account is not null)
+            {
+                return await view.RunAccountAsync(worker, format, output, error, ct).ConfigureAwait(false);
+            }
+
             using var stop = StopSignal.Listen(worker.Options.ShutdownTimeout, logging.CreateLogger("CrmStateSync.Sync"));
             CycleResult result;
             try
@@ -57,7 +71,7 @@ internal static class SyncCommand
 
             if (dryRun)
             {
-                PlanWriter.Write(output, result, format);
+                PlanWriter.Write(output, result, format, view.Limit);
             }
 
             // A JSON plan is for a pipe (jq): stdout holds only the document, the summary goes to stderr.
