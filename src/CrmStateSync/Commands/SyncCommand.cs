@@ -7,7 +7,7 @@ using CrmStateSync.Sync.Engine;
 namespace CrmStateSync.Commands;
 
 /// <summary>
-/// <c>sync --once [--dry-run [--account ID | --limit N]] [--config FILE] [--format table|json]</c>: one cycle against the configured org. Ctrl+C or
+/// <c>sync --once [--dry-run] [--config FILE] [--format table|json]</c>: one cycle against the configured org. Ctrl+C or
 /// SIGTERM stops it as it stops <c>run</c>: after the current chunk, recorded as stopped, exit 0.
 /// </summary>
 internal static class SyncCommand
