@@ -86,8 +86,10 @@ public class ConflictResolutionTests
         Assert.That(logged.Output, Does.Contain("conflicts 1"), logged.Error);
         Assert.That(s.Value(Account, Field), Is.EqualTo("Reset"), "left for an admin");
         var list = Run(config, "conflicts", "list", "--open", "--format", "json");
-        var ids = list.Json().GetProperty("conflicts").EnumerateArray().Select(c => c.GetProperty("id").GetInt64()).ToList();
+        var open = list.Json().GetProperty("conflicts").EnumerateArray().ToList();
+        var ids = open.Select(c => c.GetProperty("id").GetInt64()).ToList();
         Assert.That(ids, Has.Count.EqualTo(1), list.Error);
+        Assert.That(open[0].GetProperty("accountName").GetString(), Is.EqualTo(Account), "the log names the account as the CRM does");
         return (config, ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
