@@ -31,6 +31,15 @@ public sealed record ConflictEntry(
 {
     /// <summary>Logged for review and not resolved yet.</summary>
     public bool IsOpen => Action == ConflictAction.Open && ResolvedOn is null;
+
+    /// <summary>The account's name as last read from the CRM; null when the cache does not hold the account (default null).</summary>
+    public string? AccountName { get; init; }
+
+    /// <summary>Who resolved it (the name given to <c>conflicts resolve</c>); null while unresolved or when not recorded.</summary>
+    public string? ResolvedBy { get; init; }
+
+    /// <summary>When a cycle acted on the resolution (engine value confirmed by the CRM, or human value left); null until then.</summary>
+    public DateTimeOffset? AppliedAt { get; init; }
 }
 
 /// <summary>Which conflicts to list: all by default; only open ones, one account's, detected on or after a date.</summary>

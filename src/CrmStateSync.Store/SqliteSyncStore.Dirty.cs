@@ -13,12 +13,22 @@ public sealed partial class SqliteSyncStore
                 "SELECT account_id FROM dirty_accounts ORDER BY account_id", null, null, cancellationToken).ConfigureAwait(false),
             cancellationToken);
 
-    /// <summary>Clears the changed mark of the given accounts (after they were evaluated).</summary>
+    /// <summary>
+    /// Clears the changed mark of the given accounts (after they were evaluated and their writes settled), and stamps the
+    /// admins' resolutions that evaluation acted on.
+    /// </summary>
     public Task ClearDirtyAsync(IEnumerable<string> accountIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(accountIds);
-        var rows = accountIds.Select(id => new { Id = id }).ToList();
-        return InTransactionAsync((c, tx) => c.ExecAsync("DELETE FROM dirty_accounts WHERE account_id = @Id", rows, tx, cancellationToken), cancellationToken);
+        var now = Now();
+        var rows = accountIds.Select(id => new { Id = id, Now = now }).ToList();
+        return InTransactionAsync(
+            async (c, tx) =>
+            {
+                await MarkResolutionsAppliedAsync(c, tx, rows, cancellationToken).ConfigureAwait(false);
+                return await c.ExecAsync("DELETE FROM dirty_accounts WHERE account_id = @Id", rows, tx, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
     }
 
     private Task<int> MarkDirtyAsync(SqliteConnection c, SqliteTransaction tx, string accountId, CancellationToken ct) =>

@@ -36,4 +36,11 @@ public static class ExitCodes
     /// damaged, or it or its directory cannot be created, opened or written. The message names the file and what to do.
     /// </summary>
     public const int StoreUnusable = 8;
+
+    /// <summary>
+    /// <c>conflicts show|resolve</c>: no conflict has that id, or it is not open (resolved already, or settled by the
+    /// worker's policy); nothing changed. Distinct from <see cref="InputError"/> so a script can tell "wrong id or
+    /// already done" from "the store or input could not be read".
+    /// </summary>
+    public const int ConflictNotOpen = 9;
 }

@@ -45,9 +45,9 @@ public class ConflictTests : StoreTestBase
         var store = await OpenAsync();
         var id = await store.AddConflictAsync(Conflict("001", ConflictAction.Open, "2026-02-01"), Ct);
 
-        var resolved = await store.ResolveConflictAsync(id, ConflictKeep.Crm, Some.Day("2026-02-05"), Ct);
-        var again = await store.ResolveConflictAsync(id, ConflictKeep.Engine, Some.Day("2026-02-06"), Ct);
-        var unknown = await store.ResolveConflictAsync(id + 1, ConflictKeep.Engine, Some.Day("2026-02-06"), Ct);
+        var resolved = await store.ResolveConflictAsync(id, ConflictKeep.Crm, Some.Day("2026-02-05"), "ada", Ct);
+        var again = await store.ResolveConflictAsync(id, ConflictKeep.Engine, Some.Day("2026-02-06"), "bob", Ct);
+        var unknown = await store.ResolveConflictAsync(id + 1, ConflictKeep.Engine, Some.Day("2026-02-06"), "bob", Ct);
         var conflict = (await store.GetConflictAsync(id, Ct))!;
 
         Assert.Multiple(async () =>

@@ -44,7 +44,16 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
     /// ends with outcome <c>stopped</c>, its cursors left where they were, and the next cycle resumes the rest.
     /// <paramref name="ct"/> cancels everything at once, in-flight calls included (the journal makes that safe too).
     /// </summary>
-    public async Task<CycleResult> RunCycleAsync(bool dryRun, CancellationToken stop, CancellationToken ct)
+    public Task<CycleResult> RunCycleAsync(bool dryRun, CancellationToken stop, CancellationToken ct) => RunAsync(dryRun, null, stop, ct);
+
+    /// <summary>
+    /// A dry run of the given accounts only, changed or not (<c>sync --dry-run --account</c>): it reads as a dry-run cycle
+    /// does, so the cache is current, then evaluates just these accounts. Nothing is written anywhere. An id the cache does
+    /// not hold has no outcome.
+    /// </summary>
+    public Task<CycleResult> PlanAccountsAsync(IReadOnlyList<string> accountIds, CancellationToken ct) => RunAsync(true, accountIds, CancellationToken.None, ct);
+
+    private async Task<CycleResult> RunAsync(bool dryRun, IReadOnlyList<string>? only, CancellationToken stop, CancellationToken ct)
     {
         var started = clock.GetUtcNow();
         var callsBefore = _callsCounted;
@@ -57,7 +66,7 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
             await _write.RecoverAsync(ct).ConfigureAwait(false);
         }
 
-        var tally = await EvaluateAndSettleAsync(asOf, dryRun, stop, ct).ConfigureAwait(false);
+        var tally = await EvaluateAndSettleAsync(asOf, dryRun, only, stop, ct).ConfigureAwait(false);
         if (!dryRun && !tally.Stopped)
         {
             await FinishAsync(pull, asOf, recordReconcile ? started : null, ct).ConfigureAwait(false);
@@ -77,12 +86,12 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
         return new CycleResult(summary, tally.Outcomes);
     }
 
-    private async Task<CycleTally> EvaluateAndSettleAsync(DateOnly asOf, bool dryRun, CancellationToken stop, CancellationToken ct)
+    private async Task<CycleTally> EvaluateAndSettleAsync(DateOnly asOf, bool dryRun, IReadOnlyList<string>? only, CancellationToken stop, CancellationToken ct)
     {
         var tally = new CycleTally(dryRun || KeepOutcomes);
         tally.AddSettled(!dryRun && options.CreateTasks ? await _tasks.ResumeAsync(ct).ConfigureAwait(false) : 0, 0, 0);
         var settler = new ChunkSettler(_tasks, _write, options, tally);
-        foreach (var chunk in (await AccountsToEvaluateAsync(asOf, ct).ConfigureAwait(false)).Chunk(EvaluateChunk))
+        foreach (var chunk in (only ?? await AccountsToEvaluateAsync(asOf, ct).ConfigureAwait(false)).Chunk(EvaluateChunk))
         {
             if (stop.IsCancellationRequested)
             {

@@ -24,9 +24,9 @@ internal static class ConflictsCommand
     private static Command List(TextWriter output, TextWriter error)
     {
         var open = new Option<bool>("--open") { Description = "Only conflicts left open for an admin" };
-        var account = new Option<string?>("--account") { Description = "Only this account's conflicts (its CRM id)" };
+        var account = new Option<string?>("--account") { Description = "Only this account's conflicts (its CRM id or its name)" };
         var since = new Option<DateOnly?>("--since") { Description = "Only conflicts detected on or after this date (YYYY-MM-DD)", CustomParser = ParseDate };
-        var format = new Option<string>("--format") { Description = "table, csv or json", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format") { Description = "table (rules wrapped in full), csv or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
         var config = ConfigOption();
         var command = new Command("list", "List logged conflicts, oldest first; the filters combine") { open, account, since, format, config };
@@ -62,26 +62,30 @@ internal static class ConflictsCommand
         var id = IdArgument();
         var keep = new Option<string>("--keep") { Description = "crm: the human value stays; engine: the computed value", Required = true };
         keep.AcceptOnlyFromAmong("crm", "engine");
+        var by = new Option<string>("--by") { Description = "Who decided, recorded with the resolution (default: the operating-system user)", DefaultValueFactory = _ => Environment.UserName };
         var config = ConfigOption();
-        var command = new Command("resolve", "Record an admin's decision on an open conflict (dated today)") { id, keep, config };
+        var command = new Command("resolve", "Record an admin's decision on an open conflict (dated today); the next cycle applies it") { id, keep, by, config };
         command.SetAction((parse, ct) => WithStoreAsync(parse.GetValue(config), error, store =>
-            ResolveAsync(store, parse.GetValue(id), parse.GetValue(keep) == "crm" ? ConflictKeep.Crm : ConflictKeep.Engine, output, error, clock, ct), ct));
+            ResolveAsync(store, new Resolution(parse.GetValue(id), parse.GetValue(keep) == "crm" ? ConflictKeep.Crm : ConflictKeep.Engine, parse.GetValue(by)), output, error, clock, ct), ct));
         return command;
     }
 
-    private static async Task<int> ResolveAsync(SqliteSyncStore store, long id, ConflictKeep keep, TextWriter output, TextWriter error, TimeProvider clock, CancellationToken ct)
+    private sealed record Resolution(long Id, ConflictKeep Keep, string? By);
+
+    private static async Task<int> ResolveAsync(SqliteSyncStore store, Resolution resolution, TextWriter output, TextWriter error, TimeProvider clock, CancellationToken ct)
     {
+        var (id, keep, by) = resolution;
         if (await store.GetConflictAsync(id, ct).ConfigureAwait(false) is not { } entry)
         {
             return NotFound(error, id);
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (!entry.IsOpen || !await store.ResolveConflictAsync(id, keep, today, ct).ConfigureAwait(false))
+        if (!entry.IsOpen || !await store.ResolveConflictAsync(id, keep, today, string.IsNullOrWhiteSpace(by) ? null : by, ct).ConfigureAwait(false))
         {
             // Not open, or resolved by someone else since it was read: explain from what the log holds now.
             error.WriteLine(ConflictDetailsWriter.NotOpen(await store.GetConflictAsync(id, ct).ConfigureAwait(false) ?? entry));
-            return ExitCodes.InputError;
+            return ExitCodes.ConflictNotOpen;
         }
 
         ConflictDetailsWriter.WriteResolved(output, entry, keep, today);
@@ -126,7 +130,7 @@ internal static class ConflictsCommand
     private static int NotFound(TextWriter error, long id)
     {
         error.WriteLine($"No conflict with id {id} in the log (see: conflicts list).");
-        return ExitCodes.InputError;
+        return ExitCodes.ConflictNotOpen;
     }
 
     private static Argument<long> IdArgument() => new("id") { Description = "The conflict's id (the first column of conflicts list)" };

@@ -19,7 +19,9 @@ internal static class SyncCommand
         var config = new Option<FileInfo?>("--config", "-c") { Description = "appsettings file (default ./appsettings.json), then CRMSTATESYNC_ environment variables" };
         var format = new Option<string>("--format") { Description = "Plan format for --dry-run: table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var command = new Command("sync", "Run one sync cycle against the configured org") { once, dryRun, config, format };
+        var account = new Option<string?>("--account") { Description = "With --dry-run: one account's plan in full, each value with its reason (its CRM id, or its name)" };
+        var limit = new Option<int?>("--limit") { Description = "With --dry-run: list the first N accounts that have something planned; the rest is counted" };
+        var command = new Command("sync", "Run one sync cycle against the configured org") { once, dryRun, config, format, account, limit };
         // sync.md documents `sync --once`, and the help says REQUIRED: without it, refuse rather than run a cycle anyway
         // (System.CommandLine does not enforce Required on a flag).
         command.Validators.Add(result =>
@@ -29,12 +31,19 @@ internal static class SyncCommand
                 result.AddError("sync needs --once: `sync --once` runs one cycle and exits; the long-running worker is `run`");
             }
         });
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(dryRun), parse.GetValue(config), parse.GetValue(format)!, output, error, clock, ct));
+        command.SetAction((parse, ct) => RunAsync(
+            parse.GetValue(dryRun), parse.GetValue(config), parse.GetValue(format)!, new PlanView(parse.GetValue(account), parse.GetValue(limit)), output, error, clock, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(bool dryRun, FileInfo? config, string format, TextWriter output, TextWriter error, TimeProvider clock, CancellationToken ct)
+    private static async Task<int> RunAsync(bool dryRun, FileInfo? config, string format, PlanView view, TextWriter output, TextWriter error, TimeProvider clock, CancellationToken ct)
     {
+        if (view.Problem(dryRun) is { } problem)
+        {
+            error.WriteLine(problem);
+            return ExitCodes.ConfigurationError;
+        }
+
         try
         {
             // Logs as `run` does: the configuration's Serilog section, else the defaults.
@@ -52,6 +61,11 @@ internal static class SyncCommand
                 return refused;
             }
 
+            if (view.Account is not null)
+            {
+                return await view.RunAccountAsync(worker, format, output, error, ct).ConfigureAwait(false);
+            }
+
             using var stop = StopSignal.Listen(worker.Options.ShutdownTimeout, logging.CreateLogger("CrmStateSync.Sync"));
             CycleResult result;
             try
@@ -66,7 +80,7 @@ internal static class SyncCommand
 
             if (dryRun)
             {
-                PlanWriter.Write(output, result, format);
+                PlanWriter.Write(output, result, format, view.Limit);
             }
 
             // A JSON plan is for a pipe (jq): stdout holds only the document, the summary goes to stderr.

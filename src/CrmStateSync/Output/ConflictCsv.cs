@@ -3,11 +3,14 @@ using CrmStateSync.Store;
 
 namespace CrmStateSync.Output;
 
-/// <summary>The conflict log as RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they need it.</summary>
+/// <summary>
+/// The conflict log as RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they need it, nothing cut. Columns
+/// added later (the account's name, who resolved, when applied) come last, so existing consumers keep their positions.
+/// </summary>
 internal static class ConflictCsv
 {
     private static readonly string[] Header =
-        ["id", "detected_on", "account", "field", "crm_value", "engine_value", "action", "rule", "resolved_on", "resolved_keep"];
+        ["id", "detected_on", "account", "field", "crm_value", "engine_value", "action", "rule", "resolved_on", "resolved_keep", "account_name", "resolved_by", "applied_at"];
 
     public static void Write(TextWriter output, IReadOnlyList<ConflictEntry> entries)
     {
@@ -18,6 +21,7 @@ internal static class ConflictCsv
             [
                 e.Id.ToString(CultureInfo.InvariantCulture), ConflictListWriter.Day(e.DetectedOn), e.AccountId, e.Field, e.CrmValue, e.EngineValue,
                 e.Action.ToString(), e.Rule, e.ResolvedOn is { } on ? ConflictListWriter.Day(on) : null, ConflictListWriter.Keep(e.ResolvedKeep),
+                e.AccountName, e.ResolvedBy, e.AppliedAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             ]);
         }
     }

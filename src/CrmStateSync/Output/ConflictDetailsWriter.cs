@@ -10,7 +10,7 @@ internal static class ConflictDetailsWriter
     {
         output.WriteLine($"Conflict {e.Id}");
         Line(output, "detected on", ConflictListWriter.Day(e.DetectedOn));
-        Line(output, "account", e.AccountId);
+        Line(output, "account", ConflictListWriter.Account(e));
         Line(output, "field", e.Field);
         Line(output, "CRM value", e.CrmValue ?? "(empty)");
         Line(output, "engine value", e.EngineValue ?? "(empty)");
@@ -28,10 +28,11 @@ internal static class ConflictDetailsWriter
     {
         var (kept, value) = keep == ConflictKeep.Crm ? ("CRM", e.CrmValue) : ("engine", e.EngineValue);
         output.WriteLine($"Conflict {e.Id} resolved on {ConflictListWriter.Day(on)}: kept the {kept} value '{value ?? "(empty)"}' "
-            + $"of {e.Field} on account {e.AccountId} (CRM '{e.CrmValue ?? "(empty)"}', engine '{e.EngineValue ?? "(empty)"}').");
+            + $"of {e.Field} on account {ConflictListWriter.Account(e)} (CRM '{e.CrmValue ?? "(empty)"}', engine '{e.EngineValue ?? "(empty)"}').");
         output.WriteLine(keep == ConflictKeep.Crm
             ? "--keep crm: the human value stays; the worker leaves this field alone until its computed value changes."
             : "--keep engine: the worker writes its computed value on the next cycle.");
+        output.WriteLine("The account is marked changed: the next cycle (run, or sync --once) applies this; conflicts show " + e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + " says when.");
     }
 
     /// <summary>Why a conflict cannot be resolved: it was resolved already, or the worker settled it itself.</summary>

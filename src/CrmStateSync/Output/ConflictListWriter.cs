@@ -4,12 +4,16 @@ using CrmStateSync.Store;
 
 namespace CrmStateSync.Output;
 
-/// <summary><c>conflicts list</c>: the log as a table (default), RFC 4180 CSV or JSON, oldest first.</summary>
+/// <summary>
+/// <c>conflicts list</c>: the log as a table (default), RFC 4180 CSV or JSON, oldest first. The table names each account
+/// (name and CRM id) and wraps long values and the rule onto continuation lines: nothing is cut.
+/// </summary>
 internal static class ConflictListWriter
 {
-    private const int MaxCell = 32;
+    private static readonly string[] Header = ["id", "detected on", "account", "field", "CRM value", "engine value", "action", "resolved", "rule"];
 
-    private static readonly string[] Header = ["id", "detected on", "account", "field", "CRM value", "engine value", "action", "rule", "resolved"];
+    /// <summary>The widest line per column; the rule gets the most room.</summary>
+    private static readonly int[] Widths = [0, 0, 32, 28, 24, 24, 0, 24, 48];
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
@@ -29,9 +33,15 @@ internal static class ConflictListWriter
         }
     }
 
-    /// <summary>The resolution as one cell: empty while unresolved, else the day and what was kept.</summary>
+    /// <summary>The resolution as one cell: empty while unresolved, else the day, what was kept, by whom and whether applied.</summary>
     public static string Resolution(ConflictEntry e) =>
-        e.ResolvedOn is { } on ? $"{Day(on)} (kept {Keep(e.ResolvedKeep)})" : "";
+        e.ResolvedOn is { } on
+            ? $"{Day(on)} (kept {Keep(e.ResolvedKeep)})" + (e.ResolvedBy is { } by ? $" by {by}" : "")
+                + (e.AppliedAt is { } at ? $", applied {Day(DateOnly.FromDateTime(at.UtcDateTime))}" : ", not applied yet")
+            : "";
+
+    /// <summary>The account as an admin knows it: its name and CRM id, or the id alone when the cache holds no name.</summary>
+    public static string Account(ConflictEntry e) => e.AccountName is { Length: > 0 } name ? $"{name} ({e.AccountId})" : e.AccountId;
 
     /// <summary>A day as ISO 8601 (<c>yyyy-MM-dd</c>), whatever the culture.</summary>
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -47,33 +57,22 @@ internal static class ConflictListWriter
             return;
         }
 
-        var rows = entries.Select(Cells).Prepend(Header).ToList();
-        var widths = Enumerable.Range(0, Header.Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
-        foreach (var row in rows)
-        {
-            output.WriteLine(string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
-        }
-
+        WrappedTable.Write(output, Header, Widths, entries.Select(Cells));
         output.WriteLine($"{entries.Count} conflict(s), {entries.Count(e => e.IsOpen)} open");
     }
 
     private static string[] Cells(ConflictEntry e) =>
     [
-        e.Id.ToString(CultureInfo.InvariantCulture), Day(e.DetectedOn), Fit(e.AccountId), Fit(e.Field),
-        Fit(e.CrmValue ?? "(empty)"), Fit(e.EngineValue ?? "(empty)"), e.Action.ToString(), Fit(e.Rule ?? ""), e.IsOpen ? "open" : Resolution(e),
+        e.Id.ToString(CultureInfo.InvariantCulture), Day(e.DetectedOn), Account(e), e.Field,
+        e.CrmValue ?? "(empty)", e.EngineValue ?? "(empty)", e.Action.ToString(), e.IsOpen ? "open" : Resolution(e), e.Rule ?? "",
     ];
-
-    private static string Fit(string value)
-    {
-        var oneLine = value.ReplaceLineEndings(" ");
-        return oneLine.Length > MaxCell ? oneLine[..(MaxCell - 1)] + "…" : oneLine;
-    }
 
     private static object Json(ConflictEntry e) => new
     {
         id = e.Id,
         detectedOn = e.DetectedOn,
         account = e.AccountId,
+        accountName = e.AccountName,
         field = e.Field,
         crmValue = e.CrmValue,
         engineValue = e.EngineValue,
@@ -82,5 +81,7 @@ internal static class ConflictListWriter
         open = e.IsOpen,
         resolvedOn = e.ResolvedOn,
         resolvedKeep = e.ResolvedKeep is null ? null : Keep(e.ResolvedKeep),
+        resolvedBy = e.ResolvedBy,
+        appliedAt = e.AppliedAt,
     };
 }

@@ -29,13 +29,13 @@ public partial class ConflictsCommandTests
     }
 
     [Test]
-    public void Show_UnknownId_SaysNotFoundWithInputError()
+    public void Show_UnknownId_SaysNotFoundWithConflictNotOpen()
     {
         var run = Conflicts("show", "99");
 
         Assert.Multiple(() =>
         {
-            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.InputError));
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.ConflictNotOpen));
             Assert.That(run.Error, Does.Contain("No conflict with id 99"));
         });
     }
@@ -68,7 +68,7 @@ public partial class ConflictsCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(first.ExitCode, Is.EqualTo(ExitCodes.Success), first.Error);
-            Assert.That(second.ExitCode, Is.EqualTo(ExitCodes.InputError));
+            Assert.That(second.ExitCode, Is.EqualTo(ExitCodes.ConflictNotOpen));
             Assert.That(second.Error, Does.Contain("already resolved on 2026-11-23 (kept crm)"));
             Assert.That(stored.ResolvedKeep, Is.EqualTo(ConflictKeep.Crm));
         });
@@ -82,7 +82,7 @@ public partial class ConflictsCommandTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.InputError));
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.ConflictNotOpen));
             Assert.That(run.Error, Does.Contain("Conflict 2 is not open").And.Contain("wrote the computed value back"));
             Assert.That(stored.ResolvedOn, Is.Null);
         });

@@ -94,8 +94,8 @@ public partial class ConflictsCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.Error);
-            Assert.That(lines[0], Is.EqualTo("id,detected_on,account,field,crm_value,engine_value,action,rule,resolved_on,resolved_keep"));
-            Assert.That(lines[3], Is.EqualTo("3,2026-11-20,001A,health_note,\"Says \"\"hi\"\", then left\",ok,Open,Open rule,,"));
+            Assert.That(lines[0], Is.EqualTo("id,detected_on,account,field,crm_value,engine_value,action,rule,resolved_on,resolved_keep,account_name,resolved_by,applied_at"));
+            Assert.That(lines[3], Is.EqualTo("3,2026-11-20,001A,health_note,\"Says \"\"hi\"\", then left\",ok,Open,Open rule,,,,,"), "the columns added later come last");
             Assert.That(lines, Has.Length.EqualTo(6), "header, four rows, and the empty remainder after the last CRLF");
         });
     }

@@ -56,4 +56,25 @@ public class DryRunTests
             Assert.That(s.Value("Steady Inc", ManagedField.State(CsState.GoalClarity)), Is.EqualTo("Reset"), "the human value is still there");
         });
     }
+
+    [Test]
+    public async Task PlanAccounts_UnchangedAccount_EvaluatesItAloneAndRecordsNothing()
+    {
+        await using var s = await SyncScenario.StartAsync([E2e.Healthy(), E2e.NewCustomer()]);
+        await s.CycleAsync();
+        s.HumanEdit("Steady Inc", (ManagedField.State(CsState.GoalClarity), "Reset"));
+        var runs = await s.Store.RecentRunsAsync(5, CancellationToken.None);
+        s.Requests.Clear();
+
+        var plan = await s.Engine.PlanAccountsAsync([s.IdOf("Fresh Co")], CancellationToken.None);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(plan.Accounts.Select(a => a.AccountId), Is.EqualTo(new[] { s.IdOf("Fresh Co") }), "only the asked account, though another changed");
+            Assert.That(plan.Summary.DryRun, Is.True);
+            Assert.That(s.Requests.Writes, Is.Zero);
+            Assert.That(await s.Store.RecentRunsAsync(5, CancellationToken.None), Has.Count.EqualTo(runs.Count), "no run row");
+            Assert.That(await s.Store.DirtyAccountsAsync(CancellationToken.None), Is.EqualTo(new[] { s.IdOf("Steady Inc") }), "the changed account is left for the next cycle");
+        });
+    }
 }
