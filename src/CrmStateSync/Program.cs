@@ -26,7 +26,7 @@ public static partial class Program
             ProblemsCommand.Create(output, error),
             SandboxCommand.Create(output, clock),
             HealthCommand.Create(output, clock),
-            SchemaCommand.Create(output, error, logging, clock),
+            SchemaCommand.Create(output, error, clock),
             ReportCommand.Create(output, error, clock),
         };
         var parse = root.Parse(args);

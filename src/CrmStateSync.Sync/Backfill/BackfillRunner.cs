@@ -31,6 +31,19 @@ public sealed partial class BackfillRunner(
     /// <param name="ct">Cancels the run; the journal and cursors leave it resumable.</param>
     public async Task<BackfillSummary> RunAsync(DateOnly? from, bool dryRun, CancellationToken ct)
     {
+        _progress.Report(ProgressUpdate.Started(Operation));
+        try
+        {
+            return await RunCoreAsync(from, dryRun, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _progress.Report(ProgressUpdate.Finished(Operation));
+        }
+    }
+
+    private async Task<BackfillSummary> RunCoreAsync(DateOnly? from, bool dryRun, CancellationToken ct)
+    {
         var started = clock.GetUtcNow();
         var asOf = DateOnly.FromDateTime(started.UtcDateTime);
         var runId = dryRun ? 0 : await store.StartRunAsync("backfill", started, ct).ConfigureAwait(false);

@@ -51,6 +51,19 @@ public sealed partial class SyncEngine(
     /// </summary>
     public async Task<CycleResult> RunCycleAsync(bool dryRun, CancellationToken stop, CancellationToken ct)
     {
+        _progress.Report(ProgressUpdate.Started(Operation));
+        try
+        {
+            return await RunCycleCoreAsync(dryRun, stop, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _progress.Report(ProgressUpdate.Finished(Operation));
+        }
+    }
+
+    private async Task<CycleResult> RunCycleCoreAsync(bool dryRun, CancellationToken stop, CancellationToken ct)
+    {
         var started = clock.GetUtcNow();
         var callsBefore = _callsCounted;
         var asOf = DateOnly.FromDateTime(started.UtcDateTime);
