@@ -72,7 +72,7 @@ internal sealed class TerminalProgress
         var text = string.Create(CultureInfo.InvariantCulture, $"{update.Operation} {update.Phase} {counts} ({rate:N1}/s)");
         var bar = update.Total is { } all && all > 0 ? Bar(update.Done, all) : "";
         var room = Math.Max(0, width - 1);
-        var plain = bar.Length + text.Length + 1 <= room ? bar + " " + text : text.Length <= room ? text : text[..room];
+        var plain = bar.Length > 0 && bar.Length + text.Length + 1 <= room ? bar + " " + text : text.Length <= room ? text : text[..room];
         var barPart = plain.StartsWith(bar, StringComparison.Ordinal) && bar.Length > 0 ? bar : "";
         return barPart.Length > 0
             ? $"[green]{Markup.Escape(barPart)}[/] {Markup.Escape(plain[(barPart.Length + 1)..])}"
