@@ -11,6 +11,12 @@ namespace CrmStateSync.Sync.Progress;
 /// <param name="Total">Units the phase will do when known; null when not (a read before the CRM tells its size).</param>
 public readonly record struct ProgressUpdate(string Operation, string Phase, long Done, long? Total)
 {
+    /// <summary>For work over a file: the bytes read so far; null otherwise.</summary>
+    public long? BytesRead { get; init; }
+
+    /// <summary>For work over a file: its size in bytes; null otherwise.</summary>
+    public long? BytesTotal { get; init; }
+
     /// <summary>The phase that opens an operation (a cycle, a backfill): what follows belongs to a new run of it.</summary>
     public const string StartedPhase = "started";
 

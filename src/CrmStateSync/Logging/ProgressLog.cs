@@ -67,7 +67,11 @@ internal sealed partial class ProgressLog(ILogger logger, TimeProvider clock, Ti
 
     private void Log(ProgressUpdate value, double rate)
     {
-        if (value.Total is { } total)
+        if (value is { BytesRead: { } read, BytesTotal: { } size })
+        {
+            LogFileProgress(logger, value.Operation, value.Phase, value.Done, read, size, rate);
+        }
+        else if (value.Total is { } total)
         {
             LogProgressOf(logger, value.Operation, value.Phase, value.Done, total, rate);
         }
@@ -82,6 +86,9 @@ internal sealed partial class ProgressLog(ILogger logger, TimeProvider clock, Ti
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Progress {Operation} {Phase}: {Done} so far, {Rate} per second")]
     private static partial void LogProgress(ILogger logger, string operation, string phase, long done, double rate);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Progress {Operation} {Phase}: {Done} so far, {BytesRead} of {BytesTotal} bytes read, {Rate} per second")]
+    private static partial void LogFileProgress(ILogger logger, string operation, string phase, long done, long bytesRead, long bytesTotal, double rate);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Progress {Operation} {Phase}: started (total {Total})")]
     private static partial void LogPhaseStarted(ILogger logger, string operation, string phase, long? total);

@@ -70,7 +70,8 @@ internal sealed class TerminalProgress
             ? string.Create(CultureInfo.InvariantCulture, $"{update.Done:N0}/{total:N0}")
             : string.Create(CultureInfo.InvariantCulture, $"{update.Done:N0}");
         var text = string.Create(CultureInfo.InvariantCulture, $"{update.Operation} {update.Phase} {counts} ({rate:N1}/s)");
-        var bar = update.Total is { } all && all > 0 ? Bar(update.Done, all) : "";
+        var bar = update is { BytesRead: { } read, BytesTotal: > 0 and var size } ? Bar(read, size)
+            : update.Total is { } all && all > 0 ? Bar(update.Done, all) : "";
         var room = Math.Max(0, width - 1);
         var plain = bar.Length > 0 && bar.Length + text.Length + 1 <= room ? bar + " " + text : text.Length <= room ? text : text[..room];
         var barPart = plain.StartsWith(bar, StringComparison.Ordinal) && bar.Length > 0 ? bar : "";

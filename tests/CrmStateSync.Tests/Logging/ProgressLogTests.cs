@@ -68,6 +68,23 @@ public class ProgressLogTests
         Assert.That(logger.Information, Is.Empty);
     }
 
+    [Test(Description = "Progress: work over a file logs accounts done and the bytes read of the file's size")]
+    public void Report_OverAFile_LogsBytesReadOfTheFileSize()
+    {
+        var (clock, logger, progress) = Create();
+        progress.Report(ProgressUpdate.Started("evaluate"));
+        clock.Advance(TimeSpan.FromSeconds(10));
+        progress.Report(new ProgressUpdate("evaluate", "evaluate", 40_000, null) { BytesRead = 1_000_000, BytesTotal = 4_000_000 });
+
+        var only = logger.Information.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(only["Done"], Is.EqualTo(40_000L));
+            Assert.That(only["BytesRead"], Is.EqualTo(1_000_000L));
+            Assert.That(only["BytesTotal"], Is.EqualTo(4_000_000L));
+        });
+    }
+
     [Test(Description = "Progress: interval zero turns the events off")]
     public void Report_IntervalZero_LogsNoProgressEvent()
     {
