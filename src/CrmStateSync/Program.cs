@@ -17,7 +17,7 @@ public static partial class Program
         var root = new RootCommand("CrmStateSync: keeps customer-lifecycle fields on CRM account records true")
         {
             // evaluate streams its results as bytes: through Console.Out they would reach the OS 256 chars at a time.
-            EvaluateCommand.Create(output, error, clock, ReferenceEquals(output, Console.Out) ? Console.OpenStandardOutput : null),
+            EvaluateCommand.Create(output, error, clock, logging, ReferenceEquals(output, Console.Out) ? Console.OpenStandardOutput : null),
             DemoCommand.Create(output, error, logging),
             BackfillCommand.Create(output, error, logging, clock),
             SyncCommand.Create(output, error, clock),
@@ -26,7 +26,7 @@ public static partial class Program
             ProblemsCommand.Create(output, error),
             SandboxCommand.Create(output, error, clock),
             HealthCommand.Create(output, error, clock),
-            SchemaCommand.Create(output, error, logging, clock),
+            SchemaCommand.Create(output, error, clock),
             ReportCommand.Create(output, error, clock),
         };
         root.Subcommands.Add(HelpCommand(args => Run(args, output, error, clock), error));

@@ -4,6 +4,7 @@ using CrmStateSync.Rules.Model;
 using CrmStateSync.Sync.Diff;
 using CrmStateSync.Sync.Engine;
 using CrmStateSync.Sync.Ports;
+using CrmStateSync.Sync.Progress;
 using Microsoft.Extensions.Logging;
 
 namespace CrmStateSync.Sync.Backfill;
@@ -12,11 +13,15 @@ namespace CrmStateSync.Sync.Backfill;
 /// The go-live migration (sync.md <c>backfill [--from DATE] [--dry-run]</c>): read everything into the cache, replay
 /// every account day by day from its first won opportunity (<see cref="BackfillReplayer"/>), append the replayed
 /// transitions to the history, then diff the final values against the CRM and write them through the journal.
-/// A backfill creates no intervention tasks: what the replay raised is history, not today's work.
+/// A backfill creates no intervention tasks: what the replay raised is history, not today's work. Progress goes to
+/// <paramref name="progress"/> (none by default): reads per object, accounts replayed of all, writes sent of all.
 /// </summary>
-public sealed partial class BackfillRunner(ICrmConnector crm, ISyncStore store, RulesEngine rules, SyncOptions options, TimeProvider clock, ILogger<BackfillRunner> logger)
+public sealed partial class BackfillRunner(
+    ICrmConnector crm, ISyncStore store, RulesEngine rules, SyncOptions options, TimeProvider clock, ILogger<BackfillRunner> logger, IProgress<ProgressUpdate>? progress = null)
 {
-    private readonly PullStep _pull = new(crm, store, options, clock, logger);
+    private const string Operation = "backfill";
+    private readonly IProgress<ProgressUpdate> _progress = progress ?? NoProgress.Instance;
+    private readonly PullStep _pull = new(crm, store, options, clock, logger, progress ?? NoProgress.Instance, Operation);
     private readonly BackfillAccountStep _account = new(store, rules, new AccountDiffer(options.Ownership));
     private readonly WriteStep _write = new(crm, store, options);
 
@@ -34,6 +39,19 @@ public sealed partial class BackfillRunner(ICrmConnector crm, ISyncStore store, 
             throw new BackfillRefusedException(synced.Count, synced.FirstStartedAt);
         }
 
+        _progress.Report(ProgressUpdate.Started(Operation));
+        try
+        {
+            return await RunCoreAsync(from, dryRun, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _progress.Report(ProgressUpdate.Finished(Operation));
+        }
+    }
+
+    private async Task<BackfillSummary> RunCoreAsync(DateOnly? from, bool dryRun, CancellationToken ct)
+    {
         var started = clock.GetUtcNow();
         var asOf = DateOnly.FromDateTime(started.UtcDateTime);
         var runId = dryRun ? 0 : await store.StartRunAsync("backfill", started, ct).ConfigureAwait(false);
@@ -45,12 +63,16 @@ public sealed partial class BackfillRunner(ICrmConnector crm, ISyncStore store, 
 
         var ids = await store.AllAccountsAsync(ct).ConfigureAwait(false);
         var tally = new Tally();
+        var replayed = 0;
+        _progress.Report(new ProgressUpdate(Operation, "replay", 0, ids.Count));
         foreach (var id in ids)
         {
             if (await _account.RunAsync(id, asOf, from, dryRun, ct).ConfigureAwait(false) is { } done)
             {
                 tally.Add(done.Replay, done.Plan, done.Write);
             }
+
+            _progress.Report(new ProgressUpdate(Operation, "replay", ++replayed, ids.Count));
         }
 
         var summary = tally.Summary(asOf, dryRun, read, problems);
@@ -61,14 +83,17 @@ public sealed partial class BackfillRunner(ICrmConnector crm, ISyncStore store, 
         }
 
         summary = summary with { ApiCalls = crm.Usage.CallsMade };
-        var line = summary.ToString();
-        LogBackfill(logger, line);
+        var (transitions, duration) = (summary.Transitions, clock.GetUtcNow() - started);
+        LogBackfill(logger, summary.Outcome, summary.Read, summary.Problems, summary.Accounts, summary.Replayed, summary.DaysReplayed,
+            transitions, summary.Conflicts, summary.Written, summary.Rejected, summary.ApiCalls, summary.DryRun, duration);
         return summary;
     }
 
     private async Task<BackfillSummary> CommitAsync(Tally tally, IReadOnlyList<string> ids, Dictionary<CrmObject, PullCursor> cursors, BackfillSummary summary, CancellationToken ct)
     {
-        var (written, rejected) = await _write.CommitAsync(tally.Writes, cursors, ids, ct).ConfigureAwait(false);
+        var total = tally.Writes.Count;
+        _progress.Report(new ProgressUpdate(Operation, "write", 0, total));
+        var (written, rejected) = await _write.CommitAsync(tally.Writes, cursors, ids, sent => _progress.Report(new ProgressUpdate(Operation, "write", sent, total)), ct).ConfigureAwait(false);
         return summary with { Written = written, Rejected = rejected, Outcome = rejected > 0 || summary.Problems > 0 ? "partial" : "ok" };
     }
 
@@ -87,8 +112,11 @@ public sealed partial class BackfillRunner(ICrmConnector crm, ISyncStore store, 
         ApiCalls = crm.Usage.CallsMade,
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Backfill {Summary}")]
-    private static partial void LogBackfill(ILogger logger, string summary);
+    /// <summary>The backfill's summary as a structured event: each count a property of its own (the printed line says the same).</summary>
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backfill {Outcome}: read {Read} ({Problems} problems), accounts {Accounts}, replayed {Replayed} ({DaysReplayed} days), "
+        + "transitions {Transitions}, conflicts {Conflicts}, written {Written}, rejected {Rejected}, API calls {ApiCalls}, dry run {DryRun}, in {Duration}")]
+    private static partial void LogBackfill(ILogger logger, string outcome, int read, int problems, int accounts, int replayed, long daysReplayed,
+        int transitions, int conflicts, int written, int rejected, long apiCalls, bool dryRun, TimeSpan duration);
 
     /// <summary>The running counts of a backfill; only plans and writes are kept per account.</summary>
     private sealed class Tally

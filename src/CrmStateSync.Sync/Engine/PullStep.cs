@@ -1,12 +1,14 @@
 using CrmStateSync.Crm.Contract;
 using CrmStateSync.Sync.Ports;
+using CrmStateSync.Sync.Progress;
 using Microsoft.Extensions.Logging;
 
 namespace CrmStateSync.Sync.Engine;
 
 /// <summary>sync.md step 1: read what changed since each object's cursor into the cache; the new cursors are returned,
-/// not saved — they advance only once the cycle's work is durable.</summary>
-internal sealed partial class PullStep(ICrmConnector crm, ISyncStore store, SyncOptions options, TimeProvider clock, ILogger logger)
+/// not saved — they advance only once the cycle's work is durable. Each record read is reported as progress of its
+/// object's phase (<c>read accounts</c> …) of the operation.</summary>
+internal sealed partial class PullStep(ICrmConnector crm, ISyncStore store, SyncOptions options, TimeProvider clock, ILogger logger, IProgress<ProgressUpdate> progress, string operation)
 {
     /// <param name="reconcile">Read every object in full (not from its cursor) and sweep what the CRM no longer has.</param>
     /// <param name="ct">Cancels the pull.</param>
@@ -43,10 +45,10 @@ internal sealed partial class PullStep(ICrmConnector crm, ISyncStore store, Sync
     /// <summary>Reads from <paramref name="from"/>; the cursor advances from <paramref name="cursor"/> (never back).</summary>
     private Task<(ReadCursor Next, int Read, int Problems)> DrainAsync(CrmObject kind, ReadCursor from, ReadCursor cursor, CancellationToken ct) => kind switch
     {
-        CrmObject.Account => Drain(crm.ReadAccountsAsync(from, ct), cursor, store.ApplyAsync, ct),
-        CrmObject.Opportunity => Drain(crm.ReadOpportunitiesAsync(from, ct), cursor, store.ApplyAsync, ct),
-        CrmObject.Contact => Drain(crm.ReadContactsAsync(from, ct), cursor, store.ApplyAsync, ct),
-        _ => Drain(crm.ReadUsageAsync(from, ct), cursor, store.ApplyAsync, ct),
+        CrmObject.Account => Drain(crm.ReadAccountsAsync(from, ct), "read accounts", cursor, store.ApplyAsync, ct),
+        CrmObject.Opportunity => Drain(crm.ReadOpportunitiesAsync(from, ct), "read opportunities", cursor, store.ApplyAsync, ct),
+        CrmObject.Contact => Drain(crm.ReadContactsAsync(from, ct), "read contacts", cursor, store.ApplyAsync, ct),
+        _ => Drain(crm.ReadUsageAsync(from, ct), "read usage", cursor, store.ApplyAsync, ct),
     };
 
     /// <summary>
@@ -70,15 +72,17 @@ internal sealed partial class PullStep(ICrmConnector crm, ISyncStore store, Sync
     internal const int ApplyRun = 500;
 
     private async Task<(ReadCursor Next, int Read, int Problems)> Drain<T>(
-        IAsyncEnumerable<CrmChange<T>> changes, ReadCursor cursor, Func<IReadOnlyList<CrmChange<T>>, CancellationToken, Task> apply, CancellationToken ct)
+        IAsyncEnumerable<CrmChange<T>> changes, string phase, ReadCursor cursor, Func<IReadOnlyList<CrmChange<T>>, CancellationToken, Task> apply, CancellationToken ct)
         where T : class
     {
         int read = 0, problems = 0;
         var run = new List<CrmChange<T>>(ApplyRun);
+        progress.Report(new ProgressUpdate(operation, phase, 0, null));
         await foreach (var change in changes.WithCancellation(ct).ConfigureAwait(false))
         {
             run.Add(change);
             read++;
+            progress.Report(new ProgressUpdate(operation, phase, read, null));
             foreach (var problem in change.Problems)
             {
                 problems++;

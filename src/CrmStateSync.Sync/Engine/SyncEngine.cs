@@ -2,6 +2,7 @@ using CrmStateSync.Crm.Contract;
 using CrmStateSync.Rules.Evaluation;
 using CrmStateSync.Sync.Diff;
 using CrmStateSync.Sync.Ports;
+using CrmStateSync.Sync.Progress;
 using Microsoft.Extensions.Logging;
 
 namespace CrmStateSync.Sync.Engine;
@@ -10,11 +11,15 @@ namespace CrmStateSync.Sync.Engine;
 /// One sync cycle (sync.md): pull → recover unconfirmed writes → per chunk of accounts: evaluate changed (and, once a
 /// day, all) accounts, diff and settle conflicts, create intervention tasks, journaled batched writes, clear their
 /// changed marks → advance cursors → run row. A crash at any point leaves the journal, the changed marks and the
-/// cursors so the next cycle neither loses nor repeats work.
+/// cursors so the next cycle neither loses nor repeats work. Each step reports its progress through
+/// <paramref name="progress"/> (none by default): reads per object, accounts evaluated of those to evaluate, writes sent, tasks.
 /// </summary>
-public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, RulesEngine rules, SyncOptions options, TimeProvider clock, ILogger<SyncEngine> logger)
+public sealed partial class SyncEngine(
+    ICrmConnector crm, ISyncStore store, RulesEngine rules, SyncOptions options, TimeProvider clock, ILogger<SyncEngine> logger, IProgress<ProgressUpdate>? progress = null)
 {
-    private readonly PullStep _pull = new(crm, store, options, clock, logger);
+    private const string Operation = "sync";
+    private readonly IProgress<ProgressUpdate> _progress = progress ?? NoProgress.Instance;
+    private readonly PullStep _pull = new(crm, store, options, clock, logger, progress ?? NoProgress.Instance, Operation);
     private readonly EvaluateStep _evaluate = new(store, rules, new AccountDiffer(options.Ownership));
     private readonly WriteStep _write = new(crm, store, options);
     private readonly TaskStep _tasks = new(crm, store, options, logger);
@@ -55,6 +60,19 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
 
     private async Task<CycleResult> RunAsync(bool dryRun, IReadOnlyList<string>? only, CancellationToken stop, CancellationToken ct)
     {
+        _progress.Report(ProgressUpdate.Started(Operation));
+        try
+        {
+            return await RunCycleCoreAsync(dryRun, only, stop, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _progress.Report(ProgressUpdate.Finished(Operation));
+        }
+    }
+
+    private async Task<CycleResult> RunCycleCoreAsync(bool dryRun, IReadOnlyList<string>? only, CancellationToken stop, CancellationToken ct)
+    {
         var started = clock.GetUtcNow();
         var callsBefore = _callsCounted;
         var asOf = DateOnly.FromDateTime(started.UtcDateTime);
@@ -81,8 +99,8 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
             await store.FinishRunAsync(runId, summary, ct).ConfigureAwait(false);
         }
 
-        var line = summary.ToString();
-        LogCycle(logger, line);
+        LogCycle(logger, summary.Outcome, summary.Read, summary.Problems, summary.Evaluated, summary.Written, summary.Rejected, summary.Conflicts,
+            summary.Transitions, summary.Tasks, summary.ApiCalls, summary.Reconciled, summary.Removed, summary.DryRun, summary.FinishedAt - summary.StartedAt);
         return new CycleResult(summary, tally.Outcomes);
     }
 
@@ -90,8 +108,11 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
     {
         var tally = new CycleTally(dryRun || KeepOutcomes);
         tally.AddSettled(!dryRun && options.CreateTasks ? await _tasks.ResumeAsync(ct).ConfigureAwait(false) : 0, 0, 0);
-        var settler = new ChunkSettler(_tasks, _write, options, tally);
-        foreach (var chunk in (only ?? await AccountsToEvaluateAsync(asOf, ct).ConfigureAwait(false)).Chunk(EvaluateChunk))
+        var settler = new ChunkSettler(_tasks, _write, options, tally, _progress);
+        var ids = only ?? await AccountsToEvaluateAsync(asOf, ct).ConfigureAwait(false);
+        var looked = 0;
+        _progress.Report(new ProgressUpdate(Operation, "evaluate", 0, ids.Count));
+        foreach (var chunk in ids.Chunk(EvaluateChunk))
         {
             if (stop.IsCancellationRequested)
             {
@@ -100,7 +121,8 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
             }
 
             var failed = new List<RecordProblem>();
-            var outcomes = await EvaluateAsync(chunk, asOf, dryRun, failed, ct).ConfigureAwait(false);
+            var outcomes = await EvaluateAsync(chunk, asOf, dryRun, failed, done => _progress.Report(new ProgressUpdate(Operation, "evaluate", looked + done, ids.Count)), ct).ConfigureAwait(false);
+            looked += chunk.Length;
             tally.AddEvaluated(outcomes);
             tally.AddProblems(failed.Count);
             if (!dryRun)
@@ -144,9 +166,10 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
     }
 
     /// <summary>Evaluates each account; an exception about one account is that account's problem (in <paramref name="failed"/>), not the cycle's.</summary>
-    private async Task<List<AccountOutcome>> EvaluateAsync(string[] ids, DateOnly asOf, bool dryRun, List<RecordProblem> failed, CancellationToken ct)
+    private async Task<List<AccountOutcome>> EvaluateAsync(string[] ids, DateOnly asOf, bool dryRun, List<RecordProblem> failed, Action<int> evaluated, CancellationToken ct)
     {
         var outcomes = new List<AccountOutcome>(ids.Length);
+        var done = 0;
         foreach (var id in ids)
         {
             try
@@ -161,6 +184,8 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
                 LogEvaluationFailed(logger, id, ex.Message);
                 failed.Add(new RecordProblem(CrmObject.Account, id, RecordProblem.Evaluation, null, "could not be evaluated: " + ex.Message, false));
             }
+
+            evaluated(++done);
         }
 
         return outcomes;
@@ -171,8 +196,11 @@ public sealed partial class SyncEngine(ICrmConnector crm, ISyncStore store, Rule
     [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId} could not be evaluated; tried again next cycle: {Problem}")]
     private static partial void LogEvaluationFailed(ILogger logger, string accountId, string problem);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sync cycle {Summary}")]
-    private static partial void LogCycle(ILogger logger, string summary);
+    /// <summary>The cycle's summary as a structured event: each count a property of its own (the printed line says the same).</summary>
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sync cycle {Outcome}: read {Read} ({Problems} problems), evaluated {Evaluated}, written {Written}, rejected {Rejected}, "
+        + "conflicts {Conflicts}, transitions {Transitions}, tasks {Tasks}, API calls {ApiCalls}, reconciled {Reconciled} ({Removed} removed), dry run {DryRun}, in {Duration}")]
+    private static partial void LogCycle(ILogger logger, string outcome, int read, int problems, int evaluated, int written, int rejected, int conflicts,
+        int transitions, int tasks, long apiCalls, bool reconciled, int removed, bool dryRun, TimeSpan duration);
 }
 
 /// <summary>A cycle's summary and, per evaluated account, what it computed and planned (the dry-run plan).</summary>

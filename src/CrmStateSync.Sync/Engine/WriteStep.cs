@@ -11,21 +11,21 @@ internal sealed class WriteStep(ICrmConnector crm, ISyncStore store, SyncOptions
     /// The end of a cycle in one go (backfill): <see cref="SettleAsync"/> then <see cref="SaveCursorsAsync"/>.
     /// </summary>
     public async Task<(int Written, int Rejected)> CommitAsync(
-        IReadOnlyList<PlannedWrite> writes, IReadOnlyDictionary<CrmObject, PullCursor> cursors, IReadOnlyList<string> evaluated, CancellationToken ct)
+        IReadOnlyList<PlannedWrite> writes, IReadOnlyDictionary<CrmObject, PullCursor> cursors, IReadOnlyList<string> evaluated, Action<int>? sent, CancellationToken ct)
     {
-        var outcome = await SettleAsync(writes, evaluated, ct).ConfigureAwait(false);
+        var outcome = await SettleAsync(writes, evaluated, sent, ct).ConfigureAwait(false);
         await SaveCursorsAsync(cursors, ct).ConfigureAwait(false);
         return outcome;
     }
 
     /// <summary>
-    /// Settles evaluated accounts, in the order crash safety needs: their journaled writes, then their changed marks.
+    /// Settles evaluated accounts (<c>sent</c> is told the writes sent so far after each batch), in the order crash safety needs: their journaled writes, then their changed marks.
     /// A cycle killed later re-reads from the old cursors; the re-read copies are unchanged, so settled accounts are
     /// not marked again, and the accounts not yet settled still carry their marks.
     /// </summary>
-    public async Task<(int Written, int Rejected)> SettleAsync(IReadOnlyList<PlannedWrite> writes, IReadOnlyList<string> evaluated, CancellationToken ct)
+    public async Task<(int Written, int Rejected)> SettleAsync(IReadOnlyList<PlannedWrite> writes, IReadOnlyList<string> evaluated, Action<int>? sent, CancellationToken ct)
     {
-        var outcome = await RunAsync(writes, ct).ConfigureAwait(false);
+        var outcome = await RunAsync(writes, sent, ct).ConfigureAwait(false);
 
         // An account evaluated without a write wants nothing sent: an old rejection of it is stale, not to be retried.
         var written = writes.Select(w => w.AccountId).ToHashSet(StringComparer.Ordinal);
@@ -43,7 +43,7 @@ internal sealed class WriteStep(ICrmConnector crm, ISyncStore store, SyncOptions
         }
     }
 
-    public async Task<(int Written, int Rejected)> RunAsync(IReadOnlyList<PlannedWrite> writes, CancellationToken ct)
+    public async Task<(int Written, int Rejected)> RunAsync(IReadOnlyList<PlannedWrite> writes, Action<int>? sent, CancellationToken ct)
     {
         int written = 0, rejected = 0;
         foreach (var chunk in writes.Chunk(options.WriteChunk))
@@ -53,6 +53,7 @@ internal sealed class WriteStep(ICrmConnector crm, ISyncStore store, SyncOptions
             await store.CompleteBatchAsync(batchId, results, ct).ConfigureAwait(false);
             written += results.Count(r => r.Success);
             rejected += results.Count(r => !r.Success);
+            sent?.Invoke(written + rejected);
         }
 
         return (written, rejected);

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using CrmStateSync.Configuration;
+using CrmStateSync.Logging;
 using CrmStateSync.Output;
 using CrmStateSync.Rules.Configuration;
 using CrmStateSync.Rules.Evaluation;
 using CrmStateSync.Snapshots;
+using Microsoft.Extensions.Logging;
 
 namespace CrmStateSync.Commands;
 
@@ -16,7 +18,8 @@ internal static class EvaluateCommand
     /// <param name="error">Where problems go.</param>
     /// <param name="clock">"Today" when neither --as-of nor the file names a date.</param>
     /// <param name="openStdout">The process's stdout as a stream, when <paramref name="output"/> is the console's: results are written to it as bytes.</param>
-    public static Command Create(TextWriter output, TextWriter error, TimeProvider clock, Func<Stream>? openStdout = null)
+    /// <param name="logging">Where progress events go (stderr; never the results' stream).</param>
+    public static Command Create(TextWriter output, TextWriter error, TimeProvider clock, ILoggerFactory logging, Func<Stream>? openStdout = null)
     {
         var input = new Option<FileInfo>("--input", "-i") { Description = "Snapshots (rules.md §1 JSON, or JSON Lines when the name ends in .jsonl or .ndjson)", Required = true };
         var asOf = new Option<DateOnly?>("--as-of") { Description = "Evaluate as of this date (YYYY-MM-DD); default: the file's asOf, else today (UTC)", CustomParser = ParseDate };
@@ -28,11 +31,11 @@ internal static class EvaluateCommand
             input, asOf, config, format,
         };
         command.SetAction(parse => Run(
-            new EvaluateRequest(parse.GetValue(input)!, parse.GetValue(asOf), parse.GetValue(config), parse.GetValue(format)!), output, openStdout, error, clock));
+            new EvaluateRequest(parse.GetValue(input)!, parse.GetValue(asOf), parse.GetValue(config), parse.GetValue(format)!), output, openStdout, error, clock, logging));
         return command;
     }
 
-    private static int Run(EvaluateRequest request, TextWriter output, Func<Stream>? openStdout, TextWriter error, TimeProvider clock)
+    private static int Run(EvaluateRequest request, TextWriter output, Func<Stream>? openStdout, TextWriter error, TimeProvider clock, ILoggerFactory logging)
     {
         CompiledRules rules;
         try
@@ -56,7 +59,8 @@ internal static class EvaluateCommand
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         using var stdout = openStdout?.Invoke();
         var sink = stdout is null ? OutputSink.To(output) : OutputSink.To(stdout);
-        var run = new EvaluateRun(new RulesEngine(rules), sink, error, request.Format);
+        var progress = new ProgressLog(logging.CreateLogger("CrmStateSync.Progress"), clock, new Hosting.WorkerOptions().ProgressInterval, TerminalProgress.StandardError);
+        var run = new EvaluateRun(new RulesEngine(rules), sink, error, request.Format, progress);
         var (evaluated, problems) = run.Evaluate(source, () => request.AsOf ?? source.AsOf ?? today);
         if (evaluated == 0 && problems == 0)
         {

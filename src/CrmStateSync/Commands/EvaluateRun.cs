@@ -1,16 +1,19 @@
 using CrmStateSync.Output;
 using CrmStateSync.Rules.Evaluation;
 using CrmStateSync.Snapshots;
+using CrmStateSync.Sync.Progress;
 
 namespace CrmStateSync.Commands;
 
 /// <summary>
 /// The streaming loop of <c>evaluate</c>: each account is evaluated and written as it is read, each problem reported
 /// on stderr as it is met. Nothing is written until the first account or problem, so an input without accounts
-/// leaves the output empty.
+/// leaves the output empty. Progress (accounts evaluated, bytes of the file read of its size) goes to <c>progress</c>.
 /// </summary>
-internal sealed class EvaluateRun(RulesEngine engine, OutputSink output, TextWriter error, string format)
+internal sealed class EvaluateRun(RulesEngine engine, OutputSink output, TextWriter error, string format, IProgress<ProgressUpdate>? progress = null)
 {
+    private readonly IProgress<ProgressUpdate> _progress = progress ?? NoProgress.Instance;
+
     /// <summary>Evaluates every account of <paramref name="source"/>; the counts of accounts evaluated and problems met.</summary>
     /// <param name="source">The open input.</param>
     /// <param name="asOf">The evaluation date, asked once the first account or problem has been read.</param>
@@ -20,6 +23,7 @@ internal sealed class EvaluateRun(RulesEngine engine, OutputSink output, TextWri
         var problems = new List<InputProblem>();
         var evaluated = 0;
         DateOnly date = default;
+        _progress.Report(ProgressUpdate.Started("evaluate"));
         try
         {
             foreach (var item in source.Read())
@@ -34,6 +38,7 @@ internal sealed class EvaluateRun(RulesEngine engine, OutputSink output, TextWri
                 {
                     writer.Result(account, engine.Evaluate(account, date));
                     evaluated++;
+                    _progress.Report(new ProgressUpdate("evaluate", "evaluate", evaluated, null) { BytesRead = source.BytesRead, BytesTotal = source.Length });
                 }
                 else if (item.Problem is { } problem)
                 {
@@ -47,6 +52,7 @@ internal sealed class EvaluateRun(RulesEngine engine, OutputSink output, TextWri
         finally
         {
             writer?.Dispose();
+            _progress.Report(ProgressUpdate.Finished("evaluate"));
         }
 
         return (evaluated, problems.Count);

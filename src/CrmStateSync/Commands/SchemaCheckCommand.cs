@@ -2,7 +2,6 @@ using System.CommandLine;
 using CrmStateSync.Crm.Schema;
 using CrmStateSync.Hosting;
 using CrmStateSync.Output;
-using Microsoft.Extensions.Logging;
 
 namespace CrmStateSync.Commands;
 
@@ -12,21 +11,21 @@ namespace CrmStateSync.Commands;
 /// </summary>
 internal static class SchemaCheckCommand
 {
-    public static Command Create(TextWriter output, TextWriter error, ILoggerFactory logging, TimeProvider clock)
+    public static Command Create(TextWriter output, TextWriter error, TimeProvider clock)
     {
         var config = SchemaCommand.ConfigOption();
         var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var command = new Command("check", "Compare the field mapping (and the rules' picklist values) with the org's fields") { config, format };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(config), parse.GetValue(format)!, output, error, logging, clock, ct));
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(config), parse.GetValue(format)!, output, error, clock, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo? config, string format, TextWriter output, TextWriter error, ILoggerFactory logging, TimeProvider clock, CancellationToken ct)
+    private static async Task<int> RunAsync(FileInfo? config, string format, TextWriter output, TextWriter error, TimeProvider clock, CancellationToken ct)
     {
         try
         {
-            await using var crm = CrmHost.FromConfiguration(config?.FullName, error, logging, clock);
+            await using var crm = CrmHost.FromConfiguration(config?.FullName, error, clock);
             if (crm is null)
             {
                 return ExitCodes.ConfigurationError;

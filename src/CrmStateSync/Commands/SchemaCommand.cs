@@ -1,16 +1,15 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging;
 
 namespace CrmStateSync.Commands;
 
 /// <summary><c>schema check|provision|reference</c>: the org's fields against the field mapping (sync.md, crm-schema.md).</summary>
 internal static class SchemaCommand
 {
-    public static Command Create(TextWriter output, TextWriter error, ILoggerFactory logging, TimeProvider clock) =>
+    public static Command Create(TextWriter output, TextWriter error, TimeProvider clock) =>
         new("schema", "Compare the field mapping with the org, provision what is missing, print the field reference")
         {
-            SchemaCheckCommand.Create(output, error, logging, clock),
-            SchemaProvisionCommand.Create(output, error, logging, clock),
+            SchemaCheckCommand.Create(output, error, clock),
+            SchemaProvisionCommand.Create(output, error, clock),
             SchemaReferenceCommand.Create(output, error),
         };
 

@@ -3,7 +3,6 @@ using CrmStateSync.Crm.Contract;
 using CrmStateSync.Crm.Salesforce.Metadata;
 using CrmStateSync.Crm.Schema;
 using CrmStateSync.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace CrmStateSync.Commands;
 
@@ -16,21 +15,21 @@ internal static class SchemaProvisionCommand
 {
     public const string DefaultOutput = "deploy/salesforce";
 
-    public static Command Create(TextWriter output, TextWriter error, ILoggerFactory logging, TimeProvider clock)
+    public static Command Create(TextWriter output, TextWriter error, TimeProvider clock)
     {
         var config = SchemaCommand.ConfigOption();
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be created; change nothing" };
         var dir = new Option<DirectoryInfo?>("--output", "-o") { Description = $"Salesforce: where the metadata package goes (default {DefaultOutput})" };
         var command = new Command("provision", "HubSpot: create the properties and options the schema check finds missing, through the API. Salesforce: write the whole metadata package for the mapping (deploy it with sf project deploy start)") { config, dryRun, dir };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(config), parse.GetValue(dryRun), parse.GetValue(dir)?.FullName ?? DefaultOutput, output, error, logging, clock, ct));
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(config), parse.GetValue(dryRun), parse.GetValue(dir)?.FullName ?? DefaultOutput, output, error, clock, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo? config, bool dryRun, string dir, TextWriter output, TextWriter error, ILoggerFactory logging, TimeProvider clock, CancellationToken ct)
+    private static async Task<int> RunAsync(FileInfo? config, bool dryRun, string dir, TextWriter output, TextWriter error, TimeProvider clock, CancellationToken ct)
     {
         try
         {
-            await using var crm = CrmHost.FromConfiguration(config?.FullName, error, logging, clock);
+            await using var crm = CrmHost.FromConfiguration(config?.FullName, error, clock);
             return crm is null ? ExitCodes.ConfigurationError
                 : crm.Provisioner is { } provisioner ? await ProvisionAsync(crm, provisioner, dryRun, output, ct).ConfigureAwait(false)
                 : WritePackage(crm, dryRun, dir, output);

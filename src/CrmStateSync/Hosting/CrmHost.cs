@@ -14,7 +14,7 @@ namespace CrmStateSync.Hosting;
 /// The configured org's connector without the store (the <c>schema</c> commands need no SQLite file), with the field
 /// mapping in effect and the fields it expects.
 /// </summary>
-internal sealed class CrmHost(ServiceProvider services, IConfiguration configuration, WorkerOptions options, CompiledRules rules) : IAsyncDisposable
+internal sealed class CrmHost(ServiceProvider services, IConfiguration configuration, WorkerOptions options, CompiledRules rules, ILoggerFactory logging) : IAsyncDisposable
 {
     public WorkerOptions Options { get; } = options;
 
@@ -33,8 +33,11 @@ internal sealed class CrmHost(ServiceProvider services, IConfiguration configura
     /// <summary>The Salesforce API version the package is generated for.</summary>
     public string SalesforceApiVersion => WorkerConfiguration.Bind<SalesforceOptions>(configuration.GetSection(SalesforceOptions.Section), []).ApiVersion;
 
-    /// <summary>Loads and validates the configuration (every problem listed on <paramref name="error"/>, then null) and composes the connector.</summary>
-    public static CrmHost? FromConfiguration(string? configPath, TextWriter error, ILoggerFactory logging, TimeProvider clock)
+    /// <summary>
+    /// Loads and validates the configuration (every problem listed on <paramref name="error"/>, then null) and composes
+    /// the connector, logging as the configuration says (its <c>Serilog</c> section), as every command that loads one does.
+    /// </summary>
+    public static CrmHost? FromConfiguration(string? configPath, TextWriter error, TimeProvider clock)
     {
         var configuration = WorkerConfiguration.Load(configPath);
         var (options, rules, problems) = WorkerConfiguration.Validate(configuration);
@@ -44,7 +47,8 @@ internal sealed class CrmHost(ServiceProvider services, IConfiguration configura
             return null;
         }
 
-        return new CrmHost(Compose(configuration, options, logging, clock), configuration, options, rules!);
+        var logging = Logging.WorkerLogging.Create(configuration, Console.IsErrorRedirected);
+        return new CrmHost(Compose(configuration, options, logging, clock), configuration, options, rules!, logging);
     }
 
     /// <summary>The connector of the configured provider, composed as the worker composes it.</summary>
@@ -56,5 +60,9 @@ internal sealed class CrmHost(ServiceProvider services, IConfiguration configura
         ? WorkerConfiguration.Bind<HubSpotOptions>(configuration.GetSection(HubSpotOptions.Section), []).Mapping
         : WorkerConfiguration.Bind<SalesforceOptions>(configuration.GetSection(SalesforceOptions.Section), []).Mapping;
 
-    public ValueTask DisposeAsync() => services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await services.DisposeAsync().ConfigureAwait(false);
+        logging.Dispose();
+    }
 }

@@ -1,12 +1,14 @@
 using CrmStateSync.Crm.HubSpot;
 using CrmStateSync.Crm.Salesforce;
 using CrmStateSync.Crm.Schema;
+using CrmStateSync.Logging;
 using CrmStateSync.Rules.Configuration;
 using CrmStateSync.Rules.Evaluation;
 using CrmStateSync.Store;
 using CrmStateSync.Sync.Backfill;
 using CrmStateSync.Sync.Engine;
 using CrmStateSync.Sync.Ports;
+using CrmStateSync.Sync.Progress;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -49,6 +51,8 @@ internal static class WorkerComposition
         services.AddSingleton(store);
         services.AddSingleton<SyncStorePort>();
         services.AddSingleton<ISyncStore>(sp => sp.GetRequiredService<SyncStorePort>());
+        // Progress of long work: structured events at Worker:ProgressInterval, a live line on a terminal (never stdout).
+        services.AddSingleton<IProgress<ProgressUpdate>>(new ProgressLog(logging.CreateLogger("CrmStateSync.Progress"), clock, options.ProgressInterval, TerminalProgress.StandardError));
         services.AddSingleton<SyncEngine>();
         services.AddTransient<BackfillRunner>();
         services.AddSingleton(sp => new SchemaGate(

@@ -42,6 +42,13 @@ public sealed class WorkerOptions
     /// </summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How often a long command (<c>sync</c>, <c>run</c>'s cycles, <c>backfill</c>) logs a progress event (phase, done,
+    /// total, rate) while it works; at most one per interval. Zero turns the events off (a terminal still shows its live
+    /// line). Default 10 seconds.
+    /// </summary>
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     public IEnumerable<string> Validate()
     {
         if (Provider is not ("salesforce" or "hubspot"))
@@ -62,6 +69,11 @@ public sealed class WorkerOptions
         if (Interval < TimeSpan.FromSeconds(10))
         {
             yield return $"{Section}:Interval: at least 10 seconds (was {Interval})";
+        }
+
+        if (ProgressInterval < TimeSpan.Zero || ProgressInterval > TimeSpan.FromHours(1))
+        {
+            yield return $"{Section}:ProgressInterval: between 0 (off) and 1 hour (was {ProgressInterval})";
         }
 
         if (ShutdownTimeout < TimeSpan.FromSeconds(1))

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Serilog;
+using Serilog.Configuration;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
 
@@ -41,9 +42,22 @@ internal static class WorkerLogging
         return Build(ToConsole(configuration, json));
     }
 
-    private static LoggerConfiguration ToConsole(LoggerConfiguration configuration, bool json) => json
-        ? configuration.WriteTo.Console(new CompactJsonFormatter(), standardErrorFromLevel: LogEventLevel.Verbose)
-        : configuration.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}", standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+    private static LoggerConfiguration ToConsole(LoggerConfiguration configuration, bool json)
+    {
+        if (json)
+        {
+            return configuration.WriteTo.Console(new CompactJsonFormatter(), standardErrorFromLevel: LogEventLevel.Verbose);
+        }
+
+        // On a terminal the log lines and the live progress line take turns (TerminalProgress).
+        return TerminalProgress.StandardError is { } line
+            ? configuration.WriteTo.Sink(LoggerSinkConfiguration.Wrap(line.Sink, sink => Text(sink, line.SyncRoot)))
+            : Text(configuration.WriteTo, null);
+    }
+
+    private static LoggerConfiguration Text(LoggerSinkConfiguration sink, object? syncRoot) => sink.Console(
+        outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}", standardErrorFromLevel: LogEventLevel.Verbose,
+        formatProvider: System.Globalization.CultureInfo.InvariantCulture, syncRoot: syncRoot);
 
     private static ILoggerFactory Build(LoggerConfiguration configuration)
     {

@@ -20,6 +20,12 @@ public sealed class SnapshotSource : IDisposable
         }
     }
 
+    /// <summary>Bytes of the file read so far (buffered reads run a little ahead of the account being parsed).</summary>
+    public long BytesRead => _file.Position;
+
+    /// <summary>The file's size in bytes.</summary>
+    public long Length => _file.Length;
+
     /// <summary>The file's <c>asOf</c> as far as read (JSON Lines have none).</summary>
     public DateOnly? AsOf => _document?.AsOf;
 

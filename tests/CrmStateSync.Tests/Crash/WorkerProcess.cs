@@ -55,6 +55,30 @@ internal sealed class WorkerProcess : IDisposable
         }
     }
 
+    /// <summary>What the child printed on standard output so far.</summary>
+    public string StandardOutput
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>What the child printed on standard error so far (its logs).</summary>
+    public string StandardError
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _error.ToString();
+            }
+        }
+    }
+
     /// <summary>Starts <c>sync --once --config <paramref name="config"/></c>.</summary>
     public static WorkerProcess SyncOnce(string config) => new("sync", "--once", "--config", config);
 

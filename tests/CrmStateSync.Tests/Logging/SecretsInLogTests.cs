@@ -52,7 +52,7 @@ public partial class SecretsInLogTests
     private static async Task<(int ExitCode, string Printed)> RunOneCycleAsync(string config, IReadOnlyDictionary<string, string> environment)
     {
         using var worker = WorkerProcess.Start(environment, "run", "--config", config);
-        Assert.That(await worker.PrintedAsync("\"Summary\":"), Is.True, () => "the cycle did not end:" + System.Environment.NewLine + worker.Printed);
+        Assert.That(await worker.PrintedAsync("\"Evaluated\":"), Is.True, () => "the cycle did not end:" + System.Environment.NewLine + worker.Printed);
         await worker.SignalAsync("TERM");
         var exitCode = await worker.WaitAsync();
         return (exitCode, worker.Printed);

@@ -87,6 +87,6 @@ internal sealed class ReportPages : IDisposable
         }
 
         var last = (await store.ListConflictsAsync(null, default))[^1];
-        await store.ResolveConflictAsync(last.Id, ConflictKeep.Engine, AsOf.AddDays(-1), default);
+        await store.ResolveConflictAsync(last.Id, ConflictKeep.Engine, AsOf.AddDays(-1), "admin@example.com", default);
     }
 }
