@@ -133,29 +133,83 @@ public class GoLiveGuideTests
         return run.Output + run.Error;
     }
 
-    /// <summary>QA checklist items 3–6: the guide's own curl edit, sent as the guide sends it, then its commands.</summary>
+    /// <summary>
+    /// The QA checklist's sandbox edits, each block as the guide has it: its curl PATCH sent with the sandbox token (the
+    /// shell's $TODAY and $NEXT_YEAR as the guide's day gives them), its crmstatesync commands, its sqlite3 query.
+    /// </summary>
     private async Task QaEditsAsync(Sandbox sandbox)
     {
-        const string Block = "crmstatesync sync --once --dry-run --config sandbox.appsettings.json\ncrmstatesync sync --once --config sandbox.appsettings.json\ncrmstatesync conflicts list --config sandbox.appsettings.json";
-        var edit = _guide.ShBlockContaining("\"id\": \"001SBX000000001695\"");
-        var body = edit[(edit.IndexOf("-d '", StringComparison.Ordinal) + 4)..edit.LastIndexOf("'; echo", StringComparison.Ordinal)];
         using var http = new HttpClient { BaseAddress = sandbox.Url };
-        var token = await http.PostAsync(new Uri("services/oauth2/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        var token = await TokenAsync(http);
+        foreach (var marker in new[] { "\"id\": \"001SBX000000001695\"", "WHERE source = 'Manual'", "006SBX000000000725", "crmstatesync report velocity" })
+        {
+            var (block, outputs) = _guide.StepContaining(marker);
+            block = block.Replace("'$TODAY'", "2026-11-23", StringComparison.Ordinal).Replace("'$NEXT_YEAR'", "2027-11-23", StringComparison.Ordinal);
+            var printed = new StringBuilder();
+            if (block.Contains("curl -s -X PATCH", StringComparison.Ordinal))
+            {
+                printed.Append(await PatchAsync(http, token, block)).Append('\n');
+            }
+
+            foreach (var line in block.Split('\n').Where(l => l.StartsWith("crmstatesync ", StringComparison.Ordinal)))
+            {
+                printed.Append(Run(line["crmstatesync ".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+            }
+
+            if (block.Contains("sqlite3 -readonly", StringComparison.Ordinal))
+            {
+                printed.Append(Query(block));
+            }
+
+            Check(marker, outputs, [printed.ToString()], null);
+        }
+    }
+
+    private static async Task<string> TokenAsync(HttpClient http)
+    {
+        using var answer = await http.PostAsync(new Uri("services/oauth2/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
             ["client_id"] = "sandbox-client",
             ["client_secret"] = "sandbox-secret",
         }));
-        using var tokenJson = System.Text.Json.JsonDocument.Parse(await token.Content.ReadAsStringAsync());
+        using var json = System.Text.Json.JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>The block's <c>curl -X PATCH … composite/sobjects -d '…'</c>, sent as curl sends it; the answer's body.</summary>
+    private static async Task<string> PatchAsync(HttpClient http, string token, string block)
+    {
+        var body = block[(block.IndexOf("-d '{", StringComparison.Ordinal) + 4)..block.LastIndexOf("'; echo", StringComparison.Ordinal)];
         using var patch = new HttpRequestMessage(HttpMethod.Patch, new Uri("services/data/v62.0/composite/sobjects", UriKind.Relative))
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
-        patch.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokenJson.RootElement.GetProperty("access_token").GetString());
-        var answer = await (await http.SendAsync(patch)).Content.ReadAsStringAsync();
+        patch.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var answer = await http.SendAsync(patch);
+        // A refused edit would leave every later sample unproven: fail here, with the sandbox's answer.
+        Assert.That(answer.IsSuccessStatusCode, Is.True, $"the guide's PATCH was refused: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}");
+        return await answer.Content.ReadAsStringAsync();
+    }
 
-        var (commands, outputs) = _guide.StepEndingWith(Block);
-        Check(Block, outputs, [.. commands.Select(Run)], answer + "\n");
+    /// <summary>The block's <c>sqlite3 -readonly FILE "SQL"</c>, printed as sqlite3 prints rows: fields joined by '|'.</summary>
+    private static string Query(string block)
+    {
+        var at = block.IndexOf("sqlite3 -readonly ", StringComparison.Ordinal) + "sqlite3 -readonly ".Length;
+        var file = block[at..block.IndexOf(' ', at)];
+        var sql = block[(block.IndexOf('"', at) + 1)..block.LastIndexOf('"')];
+        using var connection = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new StringBuilder();
+        while (reader.Read())
+        {
+            rows.AppendJoin('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : reader.GetValue(i).ToString())).Append('\n');
+        }
+
+        return rows.ToString();
     }
 
     private static async Task<Sandbox> SandboxAsync(string line)

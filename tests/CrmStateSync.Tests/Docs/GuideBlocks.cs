@@ -53,12 +53,12 @@ internal sealed partial class GuideBlocks
         return (commands, [.. _blocks.Skip(matches[0] + 1).TakeWhile(b => b.Info.Length == 0).Select(b => b.Text)]);
     }
 
-    /// <summary>As <see cref="Step"/>, for the one <c>sh</c> block whose text ends with <paramref name="ending"/>.</summary>
-    public (IReadOnlyList<string[]> Commands, IReadOnlyList<string> Outputs) StepEndingWith(string ending) =>
-        Step(ShBlock(b => b.Trim().EndsWith(ending.Trim(), StringComparison.Ordinal), ending));
-
-    /// <summary>The text of the one <c>sh</c> block that contains <paramref name="text"/>.</summary>
-    public string ShBlockContaining(string text) => ShBlock(b => b.Contains(text, StringComparison.Ordinal), text);
+    /// <summary>The text of the one <c>sh</c> block that contains <paramref name="text"/>, and the plain blocks after it.</summary>
+    public (string Block, IReadOnlyList<string> Outputs) StepContaining(string text)
+    {
+        var block = ShBlock(b => b.Contains(text, StringComparison.Ordinal), text);
+        return (block, Step(block).Outputs);
+    }
 
     private string ShBlock(Func<string, bool> match, string description)
     {
