@@ -29,7 +29,7 @@ public static class HubSpotServiceCollectionExtensions
         var refit = new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(HubSpotErrors.Json) };
         services.AddRefitGeneratedClient<IHubSpotApi>(refit)
             .ConfigureHttpClient((sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<HubSpotOptions>>().Value.BaseUrl)
-            .AddCrmPipeline("hubspot", sp => sp.GetRequiredService<IOptions<HubSpotOptions>>().Value.Resilience)
+            .AddCrmPipeline("hubspot", sp => sp.GetRequiredService<IOptions<HubSpotOptions>>().Value.Resilience, delayRule: HubSpotRetryDelays.Instance)
             .AddHttpMessageHandler<HubSpotRateLimitHandler>()
             .AddHttpMessageHandler<HubSpotAuthHandler>();
         services.AddSingleton<ICrmConnector>(sp => new HubSpotConnector(

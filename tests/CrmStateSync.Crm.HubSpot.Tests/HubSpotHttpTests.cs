@@ -38,7 +38,7 @@ public sealed class HubSpotHttpTests
     {
         _hs.Server.Given(Request.Create().WithPath(ListPath).UsingGet()).InScenario("throttle").WillSetStateTo("ok")
             .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Content-Type", "application/json")
-                .WithHeader("X-HubSpot-RateLimit-Interval-Milliseconds", "50").WithHeader("X-HubSpot-RateLimit-Remaining", "0")
+                .WithHeader("X-HubSpot-RateLimit-Interval-Milliseconds", "300").WithHeader("X-HubSpot-RateLimit-Remaining", "0")
                 .WithBody("""{"status":"error","errorType":"RATE_LIMIT","policyName":"TEN_SECONDLY_ROLLING","message":"You have reached your ten_secondly_rolling limit.","correlationId":"x"}"""));
         _hs.Server.Given(Request.Create().WithPath(ListPath).UsingGet()).InScenario("throttle").WhenStateIs("ok")
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
@@ -46,10 +46,12 @@ public sealed class HubSpotHttpTests
                 .WithBody(Some.Page([Some.Record("1")]).ToJsonString()));
         var connector = _hs.Connector();
 
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var changes = await Some.All(connector.ReadAccountsAsync(ReadCursor.Start, default));
 
         Assert.That(changes.Single().Id, Is.EqualTo("1"));
         Assert.That(_hs.Calls("GET", ListPath), Has.Count.EqualTo(2));
+        Assert.That(watch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(280)), "the adapter registers HubSpotRetryDelays: the window is waited out, not the 1 ms backoff");
         Assert.That((connector.Usage.Used, connector.Usage.Max), Is.EqualTo(((long?)1000, (long?)250_000)));
         Assert.That(connector.Usage.CallsMade, Is.EqualTo(2), "every request the CRM received counts against its budget, the retry included");
     }

@@ -11,12 +11,18 @@ public static class CrmHttpClientBuilderExtensions
 {
     /// <summary>
     /// Adds one resilience pipeline (Polly v8): total timeout → retry with jittered exponential backoff honouring
-    /// Retry-After and HubSpot's window → circuit breaker → per-attempt timeout; and, inside it, per-attempt logging.
+    /// Retry-After and the CRM's own <paramref name="delayRule"/> → circuit breaker → per-attempt timeout; and, inside it, per-attempt logging.
     /// Handlers the caller adds afterwards (auth, rate limiting) run inside both, once per attempt.
     /// 401 and 403 are never retried here (auth refresh and budget exhaustion are decided by the connector). A request
     /// marked <see cref="NonIdempotent"/> (a create) is retried only when the CRM refused it before processing.
     /// </summary>
-    public static IHttpClientBuilder AddCrmPipeline(this IHttpClientBuilder builder, string name, Func<IServiceProvider, CrmResilienceOptions> options, TimeProvider? clock = null)
+    /// <param name="builder">The client to add the pipeline to.</param>
+    /// <param name="name">The resilience pipeline's name.</param>
+    /// <param name="options">The pipeline's settings, read when the client is first built.</param>
+    /// <param name="clock">The pipeline's clock (a Retry-After date); null: the system clock.</param>
+    /// <param name="delayRule">How long the CRM asks to wait when a response has no Retry-After (HubSpot's rate-limit
+    /// window, its 423); null: none, the backoff decides.</param>
+    public static IHttpClientBuilder AddCrmPipeline(this IHttpClientBuilder builder, string name, Func<IServiceProvider, CrmResilienceOptions> options, TimeProvider? clock = null, IRetryDelayRule? delayRule = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<CallCounter>();
@@ -33,13 +39,13 @@ public static class CrmHttpClientBuilderExtensions
             {
                 MaxRetryAttempts = Math.Max(1, o.MaxRetries),
                 ShouldHandle = args => ValueTask.FromResult(o.MaxRetries > 0 && ShouldRetry(args.Outcome, args.Context.GetRequestMessage())
-                    && !AsksTooLong(args.Outcome, o.MaxRetryAfter, now)),
+                    && !AsksTooLong(args.Outcome, o.MaxRetryAfter, now, delayRule)),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = o.RetryBaseDelay,
                 ShouldRetryAfterHeader = false,
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } r
-                    ? RetryDelays.Capped(RetryDelays.FromResponse(r.StatusCode, r.Headers, now.GetUtcNow()), o.MaxRetryAfter)
+                    ? RetryDelays.Capped(RetryDelays.FromResponse(r.StatusCode, r.Headers, now.GetUtcNow(), delayRule), o.MaxRetryAfter)
                     : null),
             });
             pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
@@ -72,8 +78,8 @@ public static class CrmHttpClientBuilderExtensions
         || (int?)outcome.Result?.StatusCode >= 500;
 
     /// <summary>The response asks for a longer wait than the cap: give up rather than retry sooner than asked.</summary>
-    private static bool AsksTooLong(Outcome<HttpResponseMessage> outcome, TimeSpan cap, TimeProvider now) =>
-        outcome.Result is { } r && RetryDelays.FromResponse(r.StatusCode, r.Headers, now.GetUtcNow()) is { } wait && wait > cap;
+    private static bool AsksTooLong(Outcome<HttpResponseMessage> outcome, TimeSpan cap, TimeProvider now, IRetryDelayRule? delayRule) =>
+        outcome.Result is { } r && RetryDelays.FromResponse(r.StatusCode, r.Headers, now.GetUtcNow(), delayRule) is { } wait && wait > cap;
 
     /// <summary>Counts toward opening the circuit: the CRM is down, not merely throttling.</summary>
     private static bool IsOutage(Outcome<HttpResponseMessage> outcome) =>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using CrmStateSync.Crm.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -61,11 +62,11 @@ public sealed class CrmHttpClientBuilderExtensionsTests
         _server.Dispose();
     }
 
-    private HttpClient Client(CrmResilienceOptions? options = null)
+    private HttpClient Client(CrmResilienceOptions? options = null, IRetryDelayRule? delayRule = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(_logs));
-        services.AddHttpClient("t", c => c.BaseAddress = new Uri(_server.Url!)).AddCrmPipeline("t", _ => options ?? Options());
+        services.AddHttpClient("t", c => c.BaseAddress = new Uri(_server.Url!)).AddCrmPipeline("t", _ => options ?? Options(), delayRule: delayRule);
         _services = services.BuildServiceProvider();
         return _services.GetRequiredService<IHttpClientFactory>().CreateClient("t");
     }
@@ -133,11 +134,11 @@ public sealed class CrmHttpClientBuilderExtensionsTests
         Assert.That(watch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(atLeastMs)));
     }
 
-    [Test(Description = "crm-apis.md: Retry-After may or may not come: honour it when present, otherwise wait out the named window")]
-    public async Task Send_HubSpot429WithIntervalHeader_WaitsOutTheWindow()
+    [Test(Description = "No Retry-After: the pipeline waits what the adapter's IRetryDelayRule reads from the response")]
+    public async Task Send_429WithoutRetryAfter_WaitsTheRulesDelay()
     {
-        RespondThenOk(429, (RetryDelays.HubSpotIntervalHeader, "300"));
-        var client = Client();
+        RespondThenOk(429);
+        var client = Client(delayRule: new FixedRule(TimeSpan.FromMilliseconds(300)));
 
         var watch = Stopwatch.StartNew();
         using var response = await client.GetAsync(Path);
@@ -274,5 +275,10 @@ public sealed class CrmHttpClientBuilderExtensionsTests
         Assert.That(_logs.Lines, Has.Some.Contains(nameof(CallLoggingHandler)));
         Assert.That(_logs.Lines, Has.None.Contains(headerToken));
         Assert.That(_logs.Lines, Has.None.Contains(queryToken));
+    }
+
+    private sealed class FixedRule(TimeSpan? delay) : IRetryDelayRule
+    {
+        public TimeSpan? DelayFor(HttpStatusCode status, HttpResponseHeaders headers) => delay;
     }
 }

@@ -31,31 +31,25 @@ public sealed class RetryDelaysTests
         Assert.That(RetryDelays.FromResponse(HttpStatusCode.TooManyRequests, Headers(h => h.RetryAfter = new RetryConditionHeaderValue(Now.AddSeconds(-5))), Now),
             Is.EqualTo(TimeSpan.Zero));
 
-    [Test(Description = "crm-apis.md: Retry-After may or may not come; otherwise wait out the named window")]
-    public void FromResponse_HubSpot429WithoutRetryAfter_IntervalWindow() =>
-        Assert.That(RetryDelays.FromResponse(HttpStatusCode.TooManyRequests, Headers(h => h.Add(RetryDelays.HubSpotIntervalHeader, "10000")), Now),
+    [Test(Description = "No Retry-After: the CRM's own rule (its adapter's IRetryDelayRule) names the wait")]
+    public void FromResponse_NoRetryAfter_TheRulesDelay() =>
+        Assert.That(RetryDelays.FromResponse(HttpStatusCode.TooManyRequests, Headers(_ => { }), Now, new FixedRule(TimeSpan.FromSeconds(10))),
             Is.EqualTo(TimeSpan.FromSeconds(10)));
 
-    [Test]
-    public void FromResponse_RetryAfterAndInterval_RetryAfterWins() =>
-        Assert.That(RetryDelays.FromResponse(HttpStatusCode.TooManyRequests, Headers(h =>
-        {
-            h.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(2));
-            h.Add(RetryDelays.HubSpotIntervalHeader, "10000");
-        }), Now), Is.EqualTo(TimeSpan.FromSeconds(2)));
+    [Test(Description = "Retry-After, when present, wins over the CRM's own rule")]
+    public void FromResponse_RetryAfterAndRule_RetryAfterWins() =>
+        Assert.That(RetryDelays.FromResponse(HttpStatusCode.TooManyRequests, Headers(h => h.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(2))), Now,
+            new FixedRule(TimeSpan.FromSeconds(10))), Is.EqualTo(TimeSpan.FromSeconds(2)));
 
-    [Test(Description = "The HubSpot interval header is on every response; only a 429 means waiting it out")]
-    public void FromResponse_IntervalHeaderOnA503_Backoff() =>
-        Assert.That(RetryDelays.FromResponse(HttpStatusCode.ServiceUnavailable, Headers(h => h.Add(RetryDelays.HubSpotIntervalHeader, "10000")), Now), Is.Null);
+    [Test]
+    public void FromResponse_RuleAsksNothing_Backoff() =>
+        Assert.That(RetryDelays.FromResponse(HttpStatusCode.Locked, Headers(_ => { }), Now, new FixedRule(null)), Is.Null);
 
     [TestCase(HttpStatusCode.TooManyRequests)]
     [TestCase(HttpStatusCode.InternalServerError)]
-    public void FromResponse_NoHeaders_Backoff(HttpStatusCode status) =>
+    [TestCase(HttpStatusCode.Locked, TestName = "No rule: the shared pipeline knows no CRM's 423 wait")]
+    public void FromResponse_NoHeadersNoRule_Backoff(HttpStatusCode status) =>
         Assert.That(RetryDelays.FromResponse(status, Headers(_ => { }), Now), Is.Null);
-
-    [Test(Description = "crm-apis.md: 423 Locked: wait ≥ 2 s")]
-    public void FromResponse_LockedWithoutRetryAfter_AtLeastTwoSeconds() =>
-        Assert.That(RetryDelays.FromResponse(HttpStatusCode.Locked, Headers(_ => { }), Now), Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(2)));
 
     [TestCase(30, 30, TestName = "A requested wait under the cap is kept")]
     [TestCase(60, 60, TestName = "A requested wait equal to the cap is kept")]
@@ -69,4 +63,9 @@ public sealed class RetryDelaysTests
     [Test]
     public void Capped_Nothing_Null() =>
         Assert.That(RetryDelays.Capped(null, TimeSpan.FromSeconds(60)), Is.Null);
+
+    private sealed class FixedRule(TimeSpan? delay) : IRetryDelayRule
+    {
+        public TimeSpan? DelayFor(HttpStatusCode status, HttpResponseHeaders headers) => delay;
+    }
 }

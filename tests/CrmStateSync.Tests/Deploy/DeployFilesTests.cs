@@ -74,6 +74,15 @@ public partial class DeployFilesTests
         Assert.That(users[^1].Trim(), Is.EqualTo("USER 1654"), "the aspnet images' app user; numeric so runAsNonRoot can verify it");
     }
 
+    [Test(Description = "The restore layer copies the project files one by one: a src project missing there fails restore in the image")]
+    public void Dockerfile_RestoreLayer_CopiesEverySrcProjectFile()
+    {
+        var dockerfile = Read("deploy/docker/Dockerfile");
+        var projects = Directory.GetDirectories(Path.Combine(RepoPaths.Root, "src")).Select(Path.GetFileName).ToList();
+
+        Assert.That(projects.Where(p => !dockerfile.Contains($"COPY src/{p}/{p}.csproj src/{p}/\n", StringComparison.Ordinal)), Is.Empty);
+    }
+
     [Test]
     public void Dockerfile_Healthcheck_UsesTheExecutablesHealthCommand()
     {
