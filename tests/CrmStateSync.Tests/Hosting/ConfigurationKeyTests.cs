@@ -113,6 +113,22 @@ public class ConfigurationKeyTests
         }
     }
 
+    [Test(Description = "Issue 14: the evaluate chunk is an option, Sync:ChunkSize, at least 1")]
+    public void SyncOnce_ChunkSizeZero_ListedWithItsKeyAndValueAmongTheOtherProblems()
+    {
+        var config = Config(salesforce: new { PageSize = 50 }, extra: new { Sync = new { ChunkSize = 0 } });
+
+        var run = CommandRun.Of("sync", "--once", "--config", config);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.ConfigurationError));
+            Assert.That(run.Error, Is.EqualTo(Problems(
+                "Crm:Salesforce:PageSize: must be between 200 and 2000 (was 50)",
+                "Sync:ChunkSize: must be at least 1 (was 0)")));
+        }
+    }
+
     private static string Problems(params string[] problems) =>
         $"The configuration has {problems.Length} problem(s):{Environment.NewLine}" + string.Concat(problems.Select(p => $"  - {p}{Environment.NewLine}"));
 
