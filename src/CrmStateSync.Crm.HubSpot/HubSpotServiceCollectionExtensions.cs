@@ -12,14 +12,14 @@ namespace CrmStateSync.Crm.HubSpot;
 public static class HubSpotServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the HubSpot connector: options validated on start, the Refit client behind the shared CRM pipeline
-    /// (logging, resilience), then the client-side rate limiter and the bearer-token handler, <see cref="ICrmConnector"/> and
+    /// Registers the HubSpot connector: options validated when first resolved (every problem listed), the Refit client
+    /// behind the shared CRM pipeline (logging, resilience), then the client-side rate limiter and the bearer-token handler, <see cref="ICrmConnector"/> and
     /// <see cref="ISchemaProvisioner"/>.
     /// </summary>
     public static IServiceCollection AddHubSpotConnector(this IServiceCollection services, Action<HubSpotOptions> configure, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<HubSpotOptions>().Configure(configure).ValidateOnStart();
+        services.AddOptions<HubSpotOptions>().Configure(configure);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HubSpotOptions>, HubSpotOptionsValidator>());
         // The connector's clock (window ends, UTC days) is not registered as TimeProvider: the resilience pipeline keeps real time.
         var now = clock ?? TimeProvider.System;
@@ -40,7 +40,7 @@ public static class HubSpotServiceCollectionExtensions
     }
 }
 
-/// <summary>Fails start-up with every problem of <c>Crm:HubSpot</c>, and registers the token with the redactor.</summary>
+/// <summary>Fails the first resolution of the options with every problem of <c>Crm:HubSpot</c>, and registers the token with the redactor.</summary>
 internal sealed class HubSpotOptionsValidator : IValidateOptions<HubSpotOptions>
 {
     public ValidateOptionsResult Validate(string? name, HubSpotOptions options)

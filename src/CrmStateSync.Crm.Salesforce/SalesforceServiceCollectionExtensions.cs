@@ -24,10 +24,13 @@ public static class SalesforceServiceCollectionExtensions
     public static IServiceCollection AddSalesforceConnector(this IServiceCollection services, IConfiguration section, TimeProvider? clock = null) =>
         services.AddSalesforceConnector(options => section.Bind(options), clock);
 
-    /// <summary>Registers <see cref="ICrmConnector"/> for Salesforce; options are validated on start with every problem listed.</summary>
+    /// <summary>
+    /// Registers <see cref="ICrmConnector"/> for Salesforce; the options are validated (every problem listed) when first
+    /// resolved. The worker lists the same problems before it builds the connector, with the rest of its configuration's.
+    /// </summary>
     public static IServiceCollection AddSalesforceConnector(this IServiceCollection services, Action<SalesforceOptions> configure, TimeProvider? clock = null)
     {
-        services.AddOptions<SalesforceOptions>().Configure(configure).ValidateOnStart();
+        services.AddOptions<SalesforceOptions>().Configure(configure);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SalesforceOptions>, SalesforceOptionsValidator>());
         services.TryAdd(ServiceDescriptor.Singleton(typeof(ILogger<>), typeof(NullLogger<>)));
         services.TryAddSingleton(clock ?? TimeProvider.System);
@@ -70,7 +73,7 @@ public static class SalesforceServiceCollectionExtensions
     }
 }
 
-/// <summary>Start-up validation of <see cref="SalesforceOptions"/>: every problem at once, each with its key.</summary>
+/// <summary>Validation of <see cref="SalesforceOptions"/> when first resolved: every problem at once, each with its key.</summary>
 internal sealed class SalesforceOptionsValidator : IValidateOptions<SalesforceOptions>
 {
     public ValidateOptionsResult Validate(string? name, SalesforceOptions options)

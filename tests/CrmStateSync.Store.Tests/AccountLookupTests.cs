@@ -11,13 +11,13 @@ public class AccountLookupTests : StoreTestBase
         await store.UpsertAccountAsync(Some.Account("002", "Contoso"), Some.At(0), Ct);
         await store.UpsertAccountAsync(Some.Account("003", "Contoso"), Some.At(0), Ct);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(await store.FindAccountsAsync("001", Ct), Is.EqualTo(new[] { new CachedAccountName("001", "Northwind") }));
             Assert.That(await store.FindAccountsAsync("Northwind", Ct), Is.EqualTo(new[] { new CachedAccountName("001", "Northwind") }));
             Assert.That((await store.FindAccountsAsync("Contoso", Ct)).Select(a => a.Id), Is.EqualTo(new[] { "002", "003" }), "a shared name is ambiguous");
             Assert.That(await store.FindAccountsAsync("Fabrikam", Ct), Is.Empty);
-        });
+        }
     }
 
     [Test]

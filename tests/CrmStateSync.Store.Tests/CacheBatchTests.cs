@@ -13,13 +13,13 @@ public class CacheBatchTests : StoreTestBase
 
         var changed = await store.ApplyAccountsAsync([Upsert("001", Some.Account("001")), Upsert("002", Some.Account("002")), Deleted<AccountRecord>("009")], Ct);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(changed, Is.EqualTo(3));
             Assert.That(Scalar("SELECT count(*) FROM accounts WHERE id IN ('001', '002')"), Is.EqualTo(2));
             Assert.That(Scalar("SELECT count(*) FROM accounts WHERE id = '009'"), Is.Zero);
             Assert.That(await store.DirtyAccountsAsync(Ct), Is.EqualTo(new[] { "001", "002", "009" }));
-        });
+        }
     }
 
     [Test]
@@ -32,11 +32,11 @@ public class CacheBatchTests : StoreTestBase
 
         var changed = await store.ApplyAccountsAsync(run, Ct);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(changed, Is.Zero);
             Assert.That(await store.DirtyAccountsAsync(Ct), Is.Empty);
-        });
+        }
     }
 
     [Test]
@@ -49,12 +49,12 @@ public class CacheBatchTests : StoreTestBase
 
         var changed = await store.ApplyAccountsAsync([Upsert("001", Some.Account("001", "After"))], Ct);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(changed, Is.EqualTo(1));
             Assert.That((await store.LoadSnapshotAsync("001", Ct))!.Name, Is.EqualTo("After"));
             Assert.That(await store.DirtyAccountsAsync(Ct), Is.EqualTo(new[] { "001" }));
-        });
+        }
     }
 
     [Test]
@@ -68,14 +68,14 @@ public class CacheBatchTests : StoreTestBase
         var usage = await store.ApplyUsageAsync(
             [Upsert("U1", Some.Usage("U1", "001", Some.Day("2026-03-01"))), Upsert("U2", Some.Usage("U2", "404", Some.Day("2026-03-01")))], Ct);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(usage, Is.EqualTo(2), "the stored row and the row kept aside both changed the cache");
             Assert.That(Scalar("SELECT count(*) FROM opportunities WHERE account_id = '001'"), Is.EqualTo(1));
             Assert.That(Scalar("SELECT count(*) FROM contacts WHERE account_id = '001'"), Is.EqualTo(1));
             Assert.That(Scalar("SELECT count(*) FROM usage WHERE account_id = '001'"), Is.EqualTo(1));
             Assert.That((await store.OrphanUsageAsync(Ct)).Select(o => o.Id), Is.EqualTo(new[] { "U2" }));
-        });
+        }
     }
 
     [Test]

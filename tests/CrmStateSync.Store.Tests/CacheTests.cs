@@ -12,11 +12,11 @@ public class CacheTests : StoreTestBase
         await store.UpsertAccountAsync(Some.Account("001", "Old name"), Some.At(0), Ct);
         await store.UpsertAccountAsync(Some.Account("001", "New name"), Some.At(5), Ct);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(Scalar("SELECT count(*) FROM accounts"), Is.EqualTo(1));
             Assert.That((await store.LoadSnapshotAsync("001", Ct))!.Name, Is.EqualTo("New name"));
-        });
+        }
     }
 
     [Test]
@@ -28,12 +28,12 @@ public class CacheTests : StoreTestBase
 
         var changed = await store.UpsertAccountAsync(Some.Account("001", "Old name"), Some.At(0), Ct);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(changed, Is.False);
             Assert.That((await store.LoadSnapshotAsync("001", Ct))!.Name, Is.EqualTo("New name"));
             Assert.That(await store.DirtyAccountsAsync(Ct), Is.Empty);
-        });
+        }
     }
 
     [Test]
@@ -63,12 +63,12 @@ public class CacheTests : StoreTestBase
 
         await store.UpsertOpportunityAsync(Some.Opportunity("006A", "002"), Some.At(2), Ct);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(await store.DirtyAccountsAsync(Ct), Is.EqualTo(new[] { "001", "002" }));
             Assert.That((await store.LoadSnapshotAsync("001", Ct))!.Opportunities, Is.Empty);
             Assert.That((await store.LoadSnapshotAsync("002", Ct))!.Opportunities.Single().Id, Is.EqualTo("006A"));
-        });
+        }
     }
 
     [TestCase(CrmObject.Opportunity)]
@@ -86,13 +86,13 @@ public class CacheTests : StoreTestBase
         var deleted = await store.DeleteAsync(crmObject, "X", Ct);
         var snapshot = (await store.LoadSnapshotAsync("001", Ct))!;
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(deleted, Is.True);
             Assert.That(await store.DirtyAccountsAsync(Ct), Is.EqualTo(new[] { "001" }));
             Assert.That(snapshot.Opportunities.Count + snapshot.Contacts.Count + snapshot.Usage.Count, Is.EqualTo(2));
             Assert.That(await store.DeleteAsync(crmObject, "X", Ct), Is.False, "a second delete finds nothing");
-        });
+        }
     }
 
     [Test]
@@ -106,12 +106,12 @@ public class CacheTests : StoreTestBase
 
         await store.DeleteAsync(CrmObject.Account, "001", Ct);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(await store.LoadSnapshotAsync("001", Ct), Is.Null);
             Assert.That(Scalar("SELECT (SELECT count(*) FROM opportunities) + (SELECT count(*) FROM usage)"), Is.Zero);
             Assert.That(await store.DirtyAccountsAsync(Ct), Is.EqualTo(new[] { "001" }));
-        });
+        }
     }
 
     [Test]
@@ -132,11 +132,11 @@ public class CacheTests : StoreTestBase
 
         await store.UpsertAccountAsync(Some.Account("404"), Some.At(1), Ct);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(await store.OrphanUsageAsync(Ct), Is.Empty);
             Assert.That((await store.LoadSnapshotAsync("404", Ct))!.Usage.Single().ValueActions, Is.EqualTo(7));
-        });
+        }
     }
 
     [Test]
@@ -149,10 +149,10 @@ public class CacheTests : StoreTestBase
         var second = await store.UpsertUsageAsync(Some.Usage("U1", "001", Some.Day("2026-03-01"), valueActions: 2), Some.At(2), Ct);
         var stale = await store.UpsertUsageAsync(Some.Usage("U1", "001", Some.Day("2026-03-01"), valueActions: 1), Some.At(1), Ct);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That((first, second, stale), Is.EqualTo((UsageUpsert.Stored, UsageUpsert.Stored, UsageUpsert.Unchanged)));
             Assert.That((await store.LoadSnapshotAsync("001", Ct))!.Usage.Single().ValueActions, Is.EqualTo(2));
-        });
+        }
     }
 }

@@ -63,14 +63,14 @@ public class CachedCrmPatchTests : StoreTestBase
         var echo = CachedCrmPatch.Apply(Before, new Dictionary<string, string?> { ["stage"] = "Adopting", ["stageEntryDate:Adopting"] = "2026-03-02" });
         var echoChanged = await store.UpsertAccountAsync(Some.Account("001", managed: echo) with { ManagedText = Texts("Adopting", "2026-03-02") }, Some.At(10), Ct);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(snapshot!.Managed.Stage, Is.EqualTo("Adopting"));
             Assert.That(snapshot.Managed.StageEntryDates["Adopting"], Is.EqualTo(Some.Day("2026-03-02")));
             Assert.That((await store.LoadCrmTextAsync("001", Ct))["stage"], Is.EqualTo("Adopting"));
             Assert.That(echoChanged, Is.False, "the echo only moves the stamp");
             Assert.That(await store.DirtyAccountsAsync(Ct), Is.Empty);
-        });
+        }
     }
 
     [Test]
@@ -82,11 +82,11 @@ public class CachedCrmPatchTests : StoreTestBase
 
         var changed = await store.UpsertAccountAsync(Some.Account("001", managed: Before with { Stage = "Healthy" }) with { ManagedText = Texts("Healthy") }, Some.At(10), Ct);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(changed, Is.True);
             Assert.That(await store.DirtyAccountsAsync(Ct), Is.EqualTo(new[] { "001" }));
-        });
+        }
     }
 
     private static Dictionary<string, string?> Texts(string stage, string? adoptingEntry = null) =>

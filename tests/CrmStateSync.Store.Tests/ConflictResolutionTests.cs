@@ -19,12 +19,12 @@ public class ConflictResolutionTests : StoreTestBase
         await store.ResolveConflictAsync(id, ConflictKeep.Engine, Some.Day("2026-02-05"), "ada", Ct);
 
         var conflict = (await store.GetConflictAsync(id, Ct))!;
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(await store.DirtyAccountsAsync(Ct), Is.EqualTo(new[] { "001" }), "the next cycle evaluates it");
             Assert.That(conflict.ResolvedBy, Is.EqualTo("ada"));
             Assert.That(conflict.AppliedAt, Is.Null, "not applied before a cycle acted on it");
-        });
+        }
     }
 
     [Test]
@@ -37,12 +37,12 @@ public class ConflictResolutionTests : StoreTestBase
 
         var again = await store.ResolveConflictAsync(id, ConflictKeep.Engine, Some.Day("2026-02-06"), "bob", Ct);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(again, Is.False);
             Assert.That(await store.DirtyAccountsAsync(Ct), Is.Empty);
             Assert.That((await store.GetConflictAsync(id, Ct))!.ResolvedBy, Is.Null, "the first decision stands");
-        });
+        }
     }
 
     [Test]
@@ -69,11 +69,11 @@ public class ConflictResolutionTests : StoreTestBase
         LastWritten("001", "state:goalClarity", "Hit");
         await store.ClearDirtyAsync(["001"], Ct);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(beforeWrite, Is.Null, "the CRM has not confirmed the engine value");
             Assert.That((await store.GetConflictAsync(id, Ct))!.AppliedAt, Is.Not.Null);
-        });
+        }
     }
 
     [Test]

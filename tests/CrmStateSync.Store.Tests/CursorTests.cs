@@ -25,7 +25,7 @@ public class CursorTests : StoreTestBase
         var reopened = await OpenAsync();
         var usage = await reopened.GetCursorAsync(CrmObject.Usage, Ct);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(usage.ModifiedAt, Is.EqualTo(tied));
             Assert.That(usage.LastId, Is.EqualTo("a0B000000000002"));
@@ -33,7 +33,7 @@ public class CursorTests : StoreTestBase
             Assert.That(usage.IsBefore(tied, "a0B000000000003"), Is.True, "a tied record after it still is");
             Assert.That((await reopened.GetCursorAsync(CrmObject.Contact, Ct)).LastId, Is.EqualTo("003"));
             Assert.That(await reopened.GetCursorAsync(CrmObject.Account, Ct), Is.EqualTo(ReadCursor.Start));
-        });
+        }
     }
 
     [Test]
@@ -47,10 +47,10 @@ public class CursorTests : StoreTestBase
 
         var reopened = await OpenAsync();
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(await reopened.GetPullCursorAsync(CrmObject.Account, Ct), Is.EqualTo(cursor));
             Assert.That(await reopened.GetPullCursorAsync(CrmObject.Usage, Ct), Is.EqualTo(Sync.Ports.PullCursor.Start));
-        });
+        }
     }
 }

@@ -41,11 +41,11 @@ public class HistoryTests : StoreTestBase
         var first = await store.AppendTransitionAsync("001", transition, Ct);
         var again = await store.AppendTransitionAsync("001", transition, Ct);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That((first, again), Is.EqualTo((true, false)));
             Assert.That(await store.HistoryAsync("001", Ct), Has.Count.EqualTo(1));
-        });
+        }
     }
 
     [Test]

@@ -17,7 +17,7 @@ public class JournalTests : StoreTestBase
         var reopened = await OpenAsync();
         var pending = await reopened.PendingEntriesAsync(Ct);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(pending.Select(p => (p.BatchId, p.AccountId)), Is.EqualTo(new[] { (batch, "001"), (batch, "002") }));
             Assert.That(pending[0].Values, Is.EquivalentTo(new Dictionary<string, string?>
@@ -26,7 +26,7 @@ public class JournalTests : StoreTestBase
             }));
             Assert.That(pending[0].Stage, Is.EqualTo(Adopting));
             Assert.That(await reopened.GetLastWrittenAsync("001", Ct), Is.Null, "nothing is last-written before the CRM confirms");
-        });
+        }
     }
 
     [Test]
@@ -37,14 +37,14 @@ public class JournalTests : StoreTestBase
 
         var completion = await store.CompleteBatchAsync(batch, [WriteResult.Ok("001")], Ct);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(completion, Is.EqualTo(new BatchCompletion(1, 0, 0)));
             Assert.That(await store.PendingEntriesAsync(Ct), Is.Empty);
             Assert.That(await store.GetLastWrittenAsync("001", Ct), Is.EqualTo(Adopting));
             Assert.That((await store.GetLastWrittenValuesAsync("001", Ct))["timeToValueDays"], Is.EqualTo("61"));
             Assert.That(Scalar("SELECT count(*) FROM write_batches WHERE completed_at IS NOT NULL"), Is.EqualTo(1));
-        });
+        }
     }
 
     [Test]
@@ -61,11 +61,11 @@ public class JournalTests : StoreTestBase
         }
 
         Assert.That(async () => await store.CompleteBatchAsync(batch, [WriteResult.Ok("001")], Ct), Throws.Exception);
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(await store.PendingEntriesAsync(Ct), Has.Count.EqualTo(1), "the entry is still pending");
             Assert.That(await store.GetLastWrittenValuesAsync("001", Ct), Is.Empty);
-        });
+        }
     }
 
     [Test]
@@ -78,7 +78,7 @@ public class JournalTests : StoreTestBase
         var completion = await store.CompleteBatchAsync(first, [WriteResult.Failed("001", true, error), WriteResult.Ok("002"), WriteResult.Ok("999")], Ct);
         var rejected = await store.RejectedEntriesAsync(Ct);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(completion, Is.EqualTo(new BatchCompletion(1, 1, 1)));
             Assert.That(rejected.Single().AccountId, Is.EqualTo("001"));
@@ -86,7 +86,7 @@ public class JournalTests : StoreTestBase
             Assert.That((rejected.Single().ErrorCode, rejected.Single().ErrorMessage), Is.EqualTo((error.Code, error.Message)));
             Assert.That(rejected.Single().Errors.Single().Fields, Is.EqualTo(new[] { "Stage__c" }));
             Assert.That(await store.GetLastWrittenValuesAsync("001", Ct), Is.Empty);
-        });
+        }
 
         var retry = await store.BeginBatchAsync([Write("001")], Ct);
         await store.CompleteBatchAsync(retry, [WriteResult.Ok("001")], Ct);
@@ -102,11 +102,11 @@ public class JournalTests : StoreTestBase
 
         await store.CompleteBatchAsync(batch, [WriteResult.Ok("001")], Ct);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That((await store.PendingEntriesAsync(Ct)).Single().AccountId, Is.EqualTo("002"));
             Assert.That(Scalar("SELECT count(*) FROM write_batches WHERE completed_at IS NULL"), Is.EqualTo(1));
-        });
+        }
     }
 
     private static JournalWrite Write(string accountId, LastWritten? stage = null) =>

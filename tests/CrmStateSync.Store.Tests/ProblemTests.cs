@@ -52,14 +52,14 @@ public class ProblemTests : StoreTestBase
         await store.StartRunAsync("sync", Ct);
         await store.ApplyAccountsAsync([Upsert("001", Some.Account("001", "Fixed"), 5)], Ct);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(Scalar("SELECT count(*) FROM accounts"), Is.EqualTo(2), "cached, so its children attach");
             Assert.That(heldChanged, Is.EqualTo(new[] { "002" }));
             Assert.That(heldAll, Is.EqualTo(new[] { "002" }));
             Assert.That(await port.ChangedAccountsAsync(Ct), Is.EqualTo(new[] { "001", "002" }));
             Assert.That(await store.ListProblemsAsync(new ProblemFilter(OpenOnly: true), Ct), Is.Empty);
-        });
+        }
     }
 
     [Test(Description = "No record stops a cycle: the same bad record read again in a later run is not reported twice while it stays open")]
@@ -93,7 +93,7 @@ public class ProblemTests : StoreTestBase
         await store.ReviewPullAsync(Ct);
 
         var problems = await store.ListProblemsAsync(new ProblemFilter(first), Ct);
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(found, Is.EqualTo(new PullReview(3, 0)));
             Assert.That(again, Is.EqualTo(new PullReview(0, 0)), "still open, not reported again");
@@ -105,7 +105,7 @@ public class ProblemTests : StoreTestBase
             Assert.That(await port.ChangedAccountsAsync(Ct), Is.EqualTo(new[] { "404" }), "the account is evaluated with its children");
             Assert.That((await store.LoadSnapshotAsync("404", Ct))!.Opportunities, Has.Count.EqualTo(1));
             Assert.That((await store.LoadSnapshotAsync("404", Ct))!.Usage, Has.Count.EqualTo(1));
-        });
+        }
     }
 
     [Test(Description = "Problems an admin can read: a write the CRM refused is listed with its code and message, open until a later write lands")]
@@ -119,13 +119,13 @@ public class ProblemTests : StoreTestBase
         var next = await store.BeginBatchAsync([new JournalWrite(new AccountWrite("001", new Dictionary<string, object?> { ["stage"] = "Adopting" }))], Ct);
         await store.CompleteBatchAsync(next, [WriteResult.Ok("001")], Ct);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(open.Select(p => (p.RunId, p.ObjectName, p.RecordId, p.Field, p.Kind, p.Message)),
                 Is.EqualTo(new[] { ((long?)run, "Account", "001", "Customer_Lifecycle_Stage__c", ProblemKind.Rejected, "FIELD_CUSTOM_VALIDATION_EXCEPTION: Stage locked") }));
             Assert.That(await store.ListProblemsAsync(new ProblemFilter(OpenOnly: true), Ct), Is.Empty, "closed once a later write landed");
             Assert.That(await store.ListProblemsAsync(new ProblemFilter(run), Ct), Has.Count.EqualTo(1));
-        });
+        }
     }
 
     [Test(Description = "No record stops a cycle: outside a run (a dry run) problems are neither recorded nor closed")]

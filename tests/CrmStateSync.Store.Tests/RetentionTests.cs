@@ -78,11 +78,11 @@ public class RetentionTests : StoreTestBase
 
         var outcome = await store.UpsertUsageAsync(Some.Usage("D020", "001", Some.Day("2025-01-20"), valueActions: 5), Some.At(99), Ct);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(outcome, Is.EqualTo(UsageUpsert.AlreadyCarried));
             Assert.That((await store.LoadSnapshotAsync("001", Ct))!.Usage.Sum(u => u.ValueActions), Is.EqualTo(TotalValueActions));
-        });
+        }
     }
 
     [Test]

@@ -36,12 +36,12 @@ public class SchemaTests : StoreTestBase
 
         var second = await OpenAsync();
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(Scalar("SELECT count(*) FROM schema_info"), Is.EqualTo(1));
             Assert.That(Scalar("SELECT version FROM schema_info"), Is.EqualTo(SqliteSyncStore.SchemaVersion));
             Assert.That(await second.RecentRunsAsync(10, Ct), Has.Count.EqualTo(1));
-        });
+        }
     }
 
     [Test]

@@ -16,13 +16,13 @@ public class SweepTests : StoreTestBase
         await store.ApplyAccountsAsync([Change("001", Some.Account("001")), Change("002", Some.Account("002"))], Ct);
         var removed = await store.EndSweepAsync(CrmObject.Account, Ct);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(removed, Is.EqualTo(1));
             Assert.That(await store.LoadSnapshotAsync("003", Ct), Is.Null);
             Assert.That(await store.LoadSnapshotAsync("001", Ct), Is.Not.Null);
             Assert.That(await store.DirtyAccountsAsync(Ct), Is.EqualTo(new[] { "003" }), "only the removed account needs evaluating");
-        });
+        }
     }
 
     [Test]
@@ -38,12 +38,12 @@ public class SweepTests : StoreTestBase
         await store.ApplyUsageAsync([rows[0]], Ct);
         var removed = await store.EndSweepAsync(CrmObject.Usage, Ct);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(removed, Is.EqualTo(2));
             Assert.That(Scalar("SELECT count(*) FROM usage"), Is.EqualTo(1));
             Assert.That(await store.OrphanUsageAsync(Ct), Is.Empty);
-        });
+        }
     }
 
     [Test]

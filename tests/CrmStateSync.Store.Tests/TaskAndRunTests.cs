@@ -30,14 +30,14 @@ public class TaskAndRunTests : StoreTestBase
         var open = (await store.OpenTasksAsync("001", Ct)).Single();
         var closed = await store.CloseTaskAsync("001", InterventionKind.MilestoneStalled, Ct);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(reservedWithoutId.CrmTaskId, Is.Null, "a reservation interrupted before the CRM task shows without an id");
             Assert.That((set, open.CrmTaskId, open.Kind, closed), Is.EqualTo((true, "00T1", InterventionKind.MilestoneStalled, true)));
             Assert.That(await store.OpenTasksAsync(null, Ct), Is.Empty);
             Assert.That(await store.CloseTaskAsync("001", InterventionKind.MilestoneStalled, Ct), Is.False);
             Assert.That(await store.TryReserveTaskAsync(Some.Reservation("001", InterventionKind.MilestoneStalled), Ct), Is.True);
-        });
+        }
     }
 
     [Test]
@@ -54,11 +54,11 @@ public class TaskAndRunTests : StoreTestBase
         var unconfirmed = await reopened.UnconfirmedTasksAsync(Ct);
         await reopened.SetTaskIdAsync("001", InterventionKind.AdoptionIntervention, "00T1", Ct);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(unconfirmed, Is.EqualTo(new[] { interrupted }), "only the one without an id, with owner, reason and due date");
             Assert.That(await reopened.UnconfirmedTasksAsync(Ct), Is.Empty, "recording the id confirms it");
-        });
+        }
     }
 
     [Test]
@@ -71,7 +71,7 @@ public class TaskAndRunTests : StoreTestBase
 
         var runs = await store.RecentRunsAsync(5, Ct);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(runs.Select(r => r.Id), Is.EqualTo(new[] { second, first }));
             Assert.That((runs[0].Kind, runs[0].FinishedAt, runs[0].Outcome), Is.EqualTo(("sync", (DateTimeOffset?)null, (string?)null)));
@@ -79,6 +79,6 @@ public class TaskAndRunTests : StoreTestBase
             Assert.That(runs[1].FinishedAt, Is.GreaterThanOrEqualTo(runs[1].StartedAt));
             Assert.That(await store.RecentRunsAsync(1, Ct), Has.Count.EqualTo(1));
             Assert.That(await store.FinishRunAsync(999, "Failed", new RunCounts(), Ct), Is.False);
-        });
+        }
     }
 }

@@ -23,10 +23,10 @@ public class WorkerStateTests : StoreTestBase
 
         var reopened = await OpenAsync();
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(await reopened.GetStateAsync("sync.lastFullEvaluation", Ct), Is.EqualTo("2026-11-23"));
             Assert.That(Scalar("SELECT count(*) FROM worker_state"), Is.EqualTo(1));
-        });
+        }
     }
 }

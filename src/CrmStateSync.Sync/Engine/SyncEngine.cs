@@ -27,9 +27,6 @@ public sealed partial class SyncEngine(
     private DateOnly? _lastFullEvaluation;
     private bool _lastFullEvaluationLoaded;
 
-    /// <summary>Accounts evaluated, then settled (tasks, journaled writes, changed marks), per chunk.</summary>
-    internal const int EvaluateChunk = 1_000;
-
     /// <summary>
     /// Keep every evaluated account's outcome in <see cref="CycleResult.Accounts"/> (the demo and tests read them).
     /// A long-running worker turns this off: a 100,000-account cycle then holds one chunk of outcomes at a time.
@@ -112,7 +109,7 @@ public sealed partial class SyncEngine(
         var ids = only ?? await AccountsToEvaluateAsync(asOf, ct).ConfigureAwait(false);
         var looked = 0;
         _progress.Report(new ProgressUpdate(Operation, "evaluate", 0, ids.Count));
-        foreach (var chunk in ids.Chunk(EvaluateChunk))
+        foreach (var chunk in ids.Chunk(options.ChunkSize))
         {
             if (stop.IsCancellationRequested)
             {

@@ -11,6 +11,13 @@ public sealed class SyncOptions
     /// </summary>
     public int WriteChunk { get; set; } = 200;
 
+    /// <summary>
+    /// Accounts evaluated per chunk (<c>Sync:ChunkSize</c>); each chunk is settled — tasks, journaled and confirmed writes,
+    /// changed marks cleared — before the next is evaluated, and a graceful stop ends the cycle between two chunks. A
+    /// smaller chunk stops sooner and holds fewer outcomes; at least 1. Default 1,000.
+    /// </summary>
+    public int ChunkSize { get; set; } = 1_000;
+
     /// <summary>Create CRM tasks for interventions (one open task per account and kind). Default true.</summary>
     public bool CreateTasks { get; set; } = true;
 
@@ -35,11 +42,17 @@ public sealed class SyncOptions
     /// <summary>Ownership policy per field group.</summary>
     public OwnershipOptions Ownership { get; set; } = new();
 
+    /// <summary>Every problem with these settings, each with its key under <paramref name="prefix"/> and its value.</summary>
     public IEnumerable<string> Validate(string prefix)
     {
         if (WriteChunk is < 1 or > 10_000)
         {
             yield return $"{prefix}:WriteChunk: must be between 1 and 10000 (was {WriteChunk})";
+        }
+
+        if (ChunkSize < 1)
+        {
+            yield return $"{prefix}:ChunkSize: must be at least 1 (was {ChunkSize})";
         }
 
         if (ReconcileEvery < TimeSpan.Zero)

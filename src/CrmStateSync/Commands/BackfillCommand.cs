@@ -67,7 +67,7 @@ internal static class BackfillCommand
             await using var worker = await Worker.FromConfigurationAsync(configuration, error, logging, clock, ct).ConfigureAwait(false);
             return worker is null ? ExitCodes.ConfigurationError : await BackfillAsync(worker, request, output, error, "configured org", ct).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (Failures.IsKnown(ex))
         {
             return Failures.Report(ex, error);
         }

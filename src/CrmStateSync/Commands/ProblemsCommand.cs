@@ -42,7 +42,7 @@ internal static class ProblemsCommand
                 ProblemListWriter.Write(output, problems, parse.GetValue(format)!);
                 return ExitCodes.Success;
             }
-            catch (Exception ex) when (ex is StoreMismatchException or InvalidDataException)
+            catch (StoreMismatchException ex)
             {
                 return Failures.Report(ex, error);
             }

@@ -68,7 +68,7 @@ internal static class RunCommand
 
             return stop.Finish() ? ExitCodes.Success : stop.ExitCodeIfAborted;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (Failures.IsKnown(ex))
         {
             return Failures.Report(ex, error);
         }

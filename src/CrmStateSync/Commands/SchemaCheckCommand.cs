@@ -35,7 +35,7 @@ internal static class SchemaCheckCommand
             SchemaCheckWriter.Write(output, crm.Provider, report, format);
             return report.IsOk ? ExitCodes.Success : ExitCodes.SchemaMismatch;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (Failures.IsKnown(ex))
         {
             return Failures.Report(ex, error);
         }

@@ -34,7 +34,7 @@ internal static class SchemaProvisionCommand
                 : crm.Provisioner is { } provisioner ? await ProvisionAsync(crm, provisioner, dryRun, output, ct).ConfigureAwait(false)
                 : WritePackage(crm, dryRun, dir, output);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (Failures.IsKnown(ex))
         {
             return Failures.Report(ex, error);
         }

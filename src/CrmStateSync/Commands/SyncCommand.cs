@@ -88,7 +88,7 @@ internal static class SyncCommand
             // A graceful stop is a clean end: the rest is the next cycle's.
             return result.Summary.Outcome is "ok" or "stopped" ? ExitCodes.Success : ExitCodes.PartialFailure;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (Failures.IsKnown(ex))
         {
             return Failures.Report(ex, error);
         }

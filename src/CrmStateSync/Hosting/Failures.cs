@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using CrmStateSync.Configuration;
 using CrmStateSync.Crm.Contract;
 using CrmStateSync.Store;
@@ -29,18 +30,41 @@ internal static class Failures
     public static int AddressInUse(string setting, string address, string remedy, TextWriter error) =>
         Write(error, ExitCodes.ConfigurationError, $"{setting}: {address} is already in use by another process; {remedy}");
 
-    public static int Report(Exception ex, TextWriter error) => ex switch
+    /// <summary>
+    /// Whether <paramref name="ex"/> is a failure with a known outcome (an exit code and a message that helps); anything
+    /// else is a bug. Used as an exception filter (<c>catch (Exception ex) when (Failures.IsKnown(ex))</c>) so an unknown
+    /// exception is never caught and rethrown: it reaches <c>Program.Run</c> with its stack whole.
+    /// </summary>
+    public static bool IsKnown(Exception ex) => Describe(ex) is not null;
+
+    /// <summary>
+    /// Writes the message of a known failure and returns its exit code. An unknown one is rethrown as it was, stack and all
+    /// (a faulted task's inner exception reaches here outside any catch).
+    /// </summary>
+    public static int Report(Exception ex, TextWriter error)
     {
-        CrmAuthenticationException auth => Write(error, ExitCodes.AuthenticationFailure,
+        if (Describe(ex) is not { } failure)
+        {
+            ExceptionDispatchInfo.Throw(ex);
+            return ExitCodes.Unexpected; // not reached: Throw never returns
+        }
+
+        return Write(error, failure.Code, failure.Message);
+    }
+
+    /// <summary>The one map from a failure to its exit code and message; <c>null</c> for what is not a known failure.</summary>
+    private static (int Code, string Message)? Describe(Exception ex) => ex switch
+    {
+        CrmAuthenticationException auth => (ExitCodes.AuthenticationFailure,
             $"authentication failed: check {auth.Credential}. The CRM answered {auth.CrmCode}: {auth.Message}"),
-        CrmUnavailableException down => Write(error, ExitCodes.CrmUnreachable, $"the CRM could not be reached: {down.Message}"),
-        CrmBudgetExhaustedException budget => Write(error, ExitCodes.PartialFailure, Resumes($"the org's API budget is spent ({budget.CrmCode}): {budget.Message}")),
-        StoreMismatchException mismatch => Write(error, ExitCodes.ConfigurationError, mismatch.Message),
-        StoreUnusableException unusable => Write(error, ExitCodes.StoreUnusable, unusable.Message),
-        ConfigurationFileException file => Write(error, ExitCodes.ConfigurationError, file.Message),
-        OptionsValidationException options => Write(error, ExitCodes.ConfigurationError, string.Join(Environment.NewLine, options.Failures)),
-        CrmException crm => Write(error, ExitCodes.CrmUnreachable, $"the CRM refused a call ({Described(crm.CrmCode, crm.HttpStatus)}): {crm.Message}"),
-        _ => throw ex,
+        CrmUnavailableException down => (ExitCodes.CrmUnreachable, $"the CRM could not be reached: {down.Message}"),
+        CrmBudgetExhaustedException budget => (ExitCodes.PartialFailure, Resumes($"the org's API budget is spent ({budget.CrmCode}): {budget.Message}")),
+        StoreMismatchException mismatch => (ExitCodes.ConfigurationError, mismatch.Message),
+        StoreUnusableException unusable => (ExitCodes.StoreUnusable, unusable.Message),
+        ConfigurationFileException file => (ExitCodes.ConfigurationError, file.Message),
+        OptionsValidationException options => (ExitCodes.ConfigurationError, string.Join(Environment.NewLine, options.Failures)),
+        CrmException crm => (ExitCodes.CrmUnreachable, $"the CRM refused a call ({Described(crm.CrmCode, crm.HttpStatus)}): {crm.Message}"),
+        _ => null,
     };
 
     public static int Problems(IReadOnlyList<string> problems, TextWriter error)

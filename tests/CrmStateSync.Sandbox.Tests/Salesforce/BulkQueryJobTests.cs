@@ -40,7 +40,7 @@ internal sealed class BulkQueryJobTests
         var locator = first.Headers.GetValues("Sforce-Locator").Single();
         using var second = await http.GetAsync(new Uri($"{Jobs}/{id}/results?maxRecords=2&locator={locator}", UriKind.Relative));
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That((job.GetProperty("state").GetString(), job.GetProperty("object").GetString(), job.GetProperty("contentType").GetString()), Is.EqualTo(("UploadComplete", "Account", "CSV")));
@@ -55,7 +55,7 @@ internal sealed class BulkQueryJobTests
             Assert.That(locator, Is.Not.EqualTo("null"));
             Assert.That(second.Headers.GetValues("Sforce-Locator").Single(), Is.EqualTo("null"), "no more result sets");
             Assert.That(await second.Content.ReadAsStringAsync(), Does.EndWith("\"001SBX000000000003\",\"Gamma\",,,,\"2026-05-20T20:49:34.120Z\"\n"));
-        });
+        }
     }
 
     [TestCase("SELECT COUNT() FROM Account", "API_ERROR", Description = "Bulk API 2.0 does not run aggregate functions such as COUNT()")]

@@ -50,7 +50,7 @@ public class BackfillRunnerTests
         var id = await harness.KnownIdAsync();
         var crm = (await harness.Port.LoadAsync(id, CancellationToken.None))!.Value.CrmText;
         var knownPlan = summary.Plans.Single(p => p.AccountId == id);
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(summary.Written, Is.Zero);
             Assert.That(summary.DryRun, Is.True);
@@ -58,6 +58,6 @@ public class BackfillRunnerTests
             Assert.That(knownPlan.Writes.Single(w => w.Field == "stageEntryDate:Adopting").Value, Is.EqualTo(BackfillHarness.AdoptingOn));
             Assert.That(await harness.Store.TransitionsSinceAsync(DateOnly.MinValue, CancellationToken.None), Is.Empty);
             Assert.That(await harness.Store.RecentRunsAsync(5, CancellationToken.None), Is.Empty);
-        });
+        }
     }
 }

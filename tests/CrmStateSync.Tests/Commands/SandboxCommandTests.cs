@@ -24,14 +24,14 @@ public class SandboxCommandTests
         var second = CommandRun.Of(TimeProvider.System, "sync", "--once", "--config", config.FullName);
         await stop.CancelAsync();
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(await sandbox, Is.Zero, "stopping it is the normal end");
             Assert.That(output.ToString(), Does.Contain($"Sandbox {crm} listening on http://127.0.0.1:"));
             Assert.That(first.ExitCode, Is.Zero, first.Error);
             Assert.That(first.Output, Does.Match("written [1-9]"));
             Assert.That(second.Output, Does.Contain("written 0"));
-        });
+        }
     }
 
     [Test]

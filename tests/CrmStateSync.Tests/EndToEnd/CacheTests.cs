@@ -18,13 +18,13 @@ public class CacheTests
 
         var cycle = await s.CycleAsync();
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(await s.Store.LoadSnapshotAsync(deleted, CancellationToken.None), Is.Null);
             Assert.That(await s.Store.LoadSnapshotAsync(s.IdOf("Steady Inc"), CancellationToken.None), Is.Not.Null);
             Assert.That(cycle.Accounts.Select(a => a.AccountId), Does.Not.Contain(deleted));
             Assert.That(s.Requests.All, Has.Some.Contains("/queryAll"), "deletions are read through queryAll");
-        });
+        }
     }
 
     [Test]

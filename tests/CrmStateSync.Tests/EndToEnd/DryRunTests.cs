@@ -20,7 +20,7 @@ public class DryRunTests
 
         var plan = cycle.Accounts.Single().Plan;
         var stage = plan.Writes.Single(w => w.Field == ManagedField.Stage);
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(s.Requests.Writes, Is.Zero);
             Assert.That(s.Requests.TaskCreations, Is.Zero);
@@ -30,7 +30,7 @@ public class DryRunTests
             Assert.That(await s.Store.TransitionsSinceAsync(DateOnly.MinValue, CancellationToken.None), Is.Empty);
             Assert.That(await s.Store.RecentRunsAsync(5, CancellationToken.None), Is.Empty);
             Assert.That(await s.Store.PendingEntriesAsync(CancellationToken.None), Is.Empty, "nothing journaled");
-        });
+        }
     }
 
     [Test]
@@ -45,7 +45,7 @@ public class DryRunTests
         var cycle = await s.CycleAsync(dryRun: true);
 
         var plan = cycle.Accounts.Single().Plan;
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(s.Requests.Writes, Is.Zero);
             Assert.That(plan.Conflicts.Select(c => (c.Field, c.CrmValue, c.EngineValue, c.Action)),
@@ -54,7 +54,7 @@ public class DryRunTests
             Assert.That(await s.Store.ListConflictsAsync(null, CancellationToken.None), Is.Empty, "a dry run logs nothing");
             Assert.That(await s.Store.TransitionsSinceAsync(DateOnly.MinValue, CancellationToken.None), Has.Count.EqualTo(history.Count));
             Assert.That(s.Value("Steady Inc", ManagedField.State(CsState.GoalClarity)), Is.EqualTo("Reset"), "the human value is still there");
-        });
+        }
     }
 
     [Test]
@@ -68,13 +68,13 @@ public class DryRunTests
 
         var plan = await s.Engine.PlanAccountsAsync([s.IdOf("Fresh Co")], CancellationToken.None);
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(plan.Accounts.Select(a => a.AccountId), Is.EqualTo(new[] { s.IdOf("Fresh Co") }), "only the asked account, though another changed");
             Assert.That(plan.Summary.DryRun, Is.True);
             Assert.That(s.Requests.Writes, Is.Zero);
             Assert.That(await s.Store.RecentRunsAsync(5, CancellationToken.None), Has.Count.EqualTo(runs.Count), "no run row");
             Assert.That(await s.Store.DirtyAccountsAsync(CancellationToken.None), Is.EqualTo(new[] { s.IdOf("Steady Inc") }), "the changed account is left for the next cycle");
-        });
+        }
     }
 }

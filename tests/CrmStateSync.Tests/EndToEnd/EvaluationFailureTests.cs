@@ -24,7 +24,7 @@ public class EvaluationFailureTests
         await s.RestartAsync();
         var second = await s.CycleAsync();
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That((first.Summary.Outcome, first.Summary.Problems), Is.EqualTo(("partial", 1)), first.Summary.ToString());
             Assert.That(failed.Select(p => (p.RecordId, p.Field, p.Kind)), Is.EqualTo(new[] { (poisoned, RecordProblem.Evaluation, ProblemKind.Failed) }));
@@ -33,7 +33,7 @@ public class EvaluationFailureTests
             Assert.That(second.Accounts.Select(a => a.AccountId), Does.Contain(poisoned), "its changed mark stayed: tried again");
             Assert.That(s.Text("Fresh Co", ManagedField.Stage), Is.EqualTo("New Customer"));
             Assert.That(await s.Store.ListProblemsAsync(new ProblemFilter(OpenOnly: true), CancellationToken.None), Is.Empty, "closed once evaluated");
-        });
+        }
     }
 
     /// <summary>The real store, except that loading one account throws (as a bug about one record would).</summary>

@@ -76,7 +76,7 @@ public class HubSpotReadCallTests
         worker.Advance(TimeSpan.FromDays(1));
         var reconcile = await s.CycleAsync();
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(incremental.Summary.Reconciled, Is.False);
             Assert.That(keptUntilReconcile, Is.Not.Null, "docs/hubspot-connector.md: a deletion is noticed by the reconciliation read, up to Sync:ReconcileEvery late");
@@ -85,7 +85,7 @@ public class HubSpotReadCallTests
             Assert.That(reconcile.Summary.Removed, Is.EqualTo(1));
             Assert.That(await s.Store.LoadSnapshotAsync(archived, CancellationToken.None), Is.Null);
             Assert.That(await s.Store.LoadSnapshotAsync(s.IdOf("Steady Inc"), CancellationToken.None), Is.Not.Null);
-        });
+        }
     }
 
     /// <summary>The pull's read calls by kind: list pages, searches, company-link reads (task lookups are not pull reads).</summary>

@@ -116,11 +116,11 @@ public class OwnershipTests
         s.HumanEdit("Steady Inc", ("integrationStatus", "Broken"), ("integrationChangedOn", E2e.AsOf));
         await s.CycleAsync();
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(s.Value("Steady Inc", dailyWork), Is.EqualTo("Slipping"), "the inputs changed: the human value is no longer honoured");
             Assert.That((await ConflictsAsync(s)).Select(c => (c.Field, c.Action)), Is.EqualTo(new[] { (dailyWork, ConflictAction.Accepted) }));
-        });
+        }
     }
 
     [Test]

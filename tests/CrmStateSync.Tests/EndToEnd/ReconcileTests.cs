@@ -27,7 +27,7 @@ public class ReconcileTests
         worker.Advance(TimeSpan.FromDays(7));
         var weekly = await s.CycleAsync();
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(daily.Summary.Reconciled, Is.False, "a day after the first (full) read: incremental");
             Assert.That(goneAfterDaily, Is.Not.Null, "an incremental read cannot see a deletion the CRM does not report");
@@ -36,7 +36,7 @@ public class ReconcileTests
             Assert.That(weekly.Summary.ToString(), Does.Contain("reconciled (1 removed)"));
             Assert.That(await s.Store.LoadSnapshotAsync(gone, CancellationToken.None), Is.Null);
             Assert.That((await s.Store.LoadSnapshotAsync(steady, CancellationToken.None))!.Name, Is.EqualTo("Steady Inc (roll-up)"));
-        });
+        }
     }
 
     [Test]

@@ -60,13 +60,13 @@ public class TaskAndRetryTests
 
         var second = await s.CycleAsync();
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(second.Summary.Written, Is.EqualTo(1), "retried on the next cycle");
             Assert.That(second.Summary.Outcome, Is.EqualTo("ok"));
             Assert.That(s.Value(Account, ManagedField.Stage), Is.EqualTo("Healthy"));
             Assert.That(await s.Store.RejectedEntriesAsync(CancellationToken.None), Is.Empty, "the landed write supersedes the rejection");
-        });
+        }
     }
 
     [Test]
@@ -81,12 +81,12 @@ public class TaskAndRetryTests
         var afterDelete = await s.CycleAsync();
         var later = await s.CycleAsync();
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(await s.Store.RejectedEntriesAsync(CancellationToken.None), Is.Empty, "nothing is left to retry for an account that is gone");
             Assert.That(await s.Store.DirtyAccountsAsync(CancellationToken.None), Is.Empty);
             Assert.That(afterDelete.Summary.Written, Is.Zero);
             Assert.That(later.Summary.Evaluated, Is.Zero, "not looked at again every cycle");
-        });
+        }
     }
 }

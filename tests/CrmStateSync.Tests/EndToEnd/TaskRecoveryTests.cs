@@ -55,12 +55,12 @@ public class TaskRecoveryTests
 
         var next = await s.CycleAsync();
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(next.Summary.Written, Is.EqualTo(1), "the refused task does not stop the cycle's writes (the divergence edit is reverted)");
             Assert.That(next.Summary.Tasks, Is.Zero);
             Assert.That((await s.Store.UnconfirmedTasksAsync(CancellationToken.None)).Select(t => t.AccountId), Is.EqualTo(new[] { accountId }), "kept for the next cycle");
-        });
+        }
     }
 
     [Test]
@@ -75,13 +75,13 @@ public class TaskRecoveryTests
 
         await s.CycleAsync();
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(await s.Store.UnconfirmedTasksAsync(CancellationToken.None), Is.Empty, "nothing left to retry");
             Assert.That(await s.Store.OpenTasksAsync(accountId, CancellationToken.None), Is.Empty, "the reservation is closed");
             // The task lookup is a SOQL `query` (the incremental pull uses `queryAll`); the creation posts to sobjects/Task.
             Assert.That((s.Requests.TaskLookups, s.Requests.TaskCreations), Is.EqualTo((0, 0)), "no lookup and no creation for an account that is gone");
-        });
+        }
     }
 
     [TestCase("salesforce")]

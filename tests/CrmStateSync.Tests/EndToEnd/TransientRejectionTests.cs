@@ -21,14 +21,14 @@ public class TransientRejectionTests
         var rejected = await s.Store.RejectedEntriesAsync(CancellationToken.None);
         var second = await s.CycleAsync();
 
-        Assert.Multiple(async () =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That((first.Summary.Rejected, first.Summary.Written), Is.EqualTo((1, 1)));
             Assert.That(rejected.Select(e => (e.AccountId, e.ErrorCode, e.Transient)), Is.EqualTo(new[] { (s.IdOf(Account), (string?)code, true) }));
             Assert.That(second.Summary.Written, Is.EqualTo(1), "retried on the next cycle");
             Assert.That(s.Text(Account, ManagedField.Stage), Is.EqualTo("Healthy"), "and it landed");
             Assert.That(await s.Store.RejectedEntriesAsync(CancellationToken.None), Is.Empty);
-        });
+        }
     }
 
     [TestCase("salesforce", "FIELD_CUSTOM_VALIDATION_EXCEPTION")]

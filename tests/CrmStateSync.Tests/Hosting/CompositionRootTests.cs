@@ -49,7 +49,7 @@ public class CompositionRootTests
         await using var sandbox = new SandboxServer();
         await sandbox.StartAsync();
         using var folder = new TempFolder();
-        var configuration = SandboxSettings.Configuration(crm, sandbox, Path.Combine(folder.Path, "state.db"), "org-compose", [new("Sync:WriteChunk", "50"), new("Sync:CreateTasks", "false")]);
+        var configuration = SandboxSettings.Configuration(crm, sandbox, Path.Combine(folder.Path, "state.db"), "org-compose", [new("Sync:WriteChunk", "50"), new("Sync:CreateTasks", "false"), new("Sync:ChunkSize", "250")]);
 
         await using var worker = await Worker.FromConfigurationAsync(configuration, TextWriter.Null, NullLoggerFactory.Instance, TimeProvider.System, CancellationToken.None);
 
@@ -57,7 +57,7 @@ public class CompositionRootTests
         Assert.Multiple(() =>
         {
             Assert.That(worker!.Connector.GetType().Name, Is.EqualTo(connector));
-            Assert.That((worker.Sync.WriteChunk, worker.Sync.CreateTasks), Is.EqualTo((50, false)), "the Sync section reaches the engine's options");
+            Assert.That((worker.Sync.WriteChunk, worker.Sync.CreateTasks, worker.Sync.ChunkSize), Is.EqualTo((50, false, 250)), "the Sync section reaches the engine's options");
             Assert.That(worker.Options.OrgId, Is.EqualTo("org-compose"));
             Assert.That(File.Exists(Path.Combine(folder.Path, "state.db")), Is.True, "the store file was opened where Worker:DatabasePath says");
         });

@@ -92,6 +92,43 @@ public class ConfigurationKeyTests
         }
     }
 
+    [Test(Description = "Issue 14: every Crm:*:Resilience key is checked with the rest (its [Range] attributes were never evaluated)")]
+    public void SyncOnce_BreakerFailureRatioOutOfRange_ListedWithItsKeyValueAndRangeAmongTheOtherProblems()
+    {
+        var config = Config(
+            worker: new { Interval = "15x" },
+            salesforce: new { PageSize = 50, Resilience = new { BreakerFailureRatio = 1.5, MaxRetries = 11 } });
+
+        var run = CommandRun.Of("sync", "--once", "--config", config);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.ConfigurationError));
+            Assert.That(run.Error, Is.EqualTo(Problems(
+                "Worker:Interval: '15x' is not a duration such as 30s, 15m, 1h, 2d, 1h30m or hh:mm:ss",
+                "Crm:Salesforce:PageSize: must be between 200 and 2000 (was 50)",
+                "Crm:Salesforce:Resilience:MaxRetries: must be between 0 and 10 (was 11)",
+                "Crm:Salesforce:Resilience:BreakerFailureRatio: must be between 0.01 and 1 (was 1.5)")));
+            Assert.That(run.Output, Is.Empty);
+        }
+    }
+
+    [Test(Description = "Issue 14: the evaluate chunk is an option, Sync:ChunkSize, at least 1")]
+    public void SyncOnce_ChunkSizeZero_ListedWithItsKeyAndValueAmongTheOtherProblems()
+    {
+        var config = Config(salesforce: new { PageSize = 50 }, extra: new { Sync = new { ChunkSize = 0 } });
+
+        var run = CommandRun.Of("sync", "--once", "--config", config);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.ConfigurationError));
+            Assert.That(run.Error, Is.EqualTo(Problems(
+                "Crm:Salesforce:PageSize: must be between 200 and 2000 (was 50)",
+                "Sync:ChunkSize: must be at least 1 (was 0)")));
+        }
+    }
+
     private static string Problems(params string[] problems) =>
         $"The configuration has {problems.Length} problem(s):{Environment.NewLine}" + string.Concat(problems.Select(p => $"  - {p}{Environment.NewLine}"));
 

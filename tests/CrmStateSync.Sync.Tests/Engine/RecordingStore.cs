@@ -1,0 +1,125 @@
+using CrmStateSync.Crm.Contract;
+using CrmStateSync.Rules.Model;
+using CrmStateSync.Rules.Stages;
+using CrmStateSync.Sync.Diff;
+using CrmStateSync.Sync.Engine;
+using CrmStateSync.Sync.Ports;
+
+namespace CrmStateSync.Sync.Tests.Engine;
+
+/// <summary>
+/// An in-memory store of changed accounts (each a won customer whose CRM stage is empty, so each wants a write) that
+/// records, in order, what the engine does to each account: <c>evaluate</c> (loaded for the rules), <c>journal</c>
+/// (its write journaled), <c>confirm</c> (the CRM's answer journaled), <c>clear</c> (its changed mark cleared).
+/// What the chunking does not touch (tasks, pending batches) is not supported.
+/// </summary>
+internal sealed class RecordingStore(IReadOnlyList<string> changed) : ISyncStore
+{
+    private readonly Dictionary<long, IReadOnlyList<PlannedWrite>> _batches = [];
+
+    public List<(string Step, string AccountId)> Steps { get; } = [];
+
+    public List<CrmObject> CursorsSet { get; } = [];
+
+    public RunSummary? Finished { get; private set; }
+
+    public Task<(AccountSnapshot Snapshot, IReadOnlyDictionary<string, string?> CrmText)?> LoadAsync(string accountId, CancellationToken cancellationToken)
+    {
+        Steps.Add(("evaluate", accountId));
+        var snapshot = new AccountSnapshot { Id = accountId, Name = "Acme " + accountId, Segment = "default", OwnerId = "owner-1", Opportunities = [Backfill.Some.Won(Backfill.Some.D0)] };
+        return Task.FromResult<(AccountSnapshot, IReadOnlyDictionary<string, string?>)?>((snapshot, new Dictionary<string, string?> { [ManagedField.Stage] = null }));
+    }
+
+    public Task<long> BeginBatchAsync(IReadOnlyList<PlannedWrite> writes, CancellationToken cancellationToken)
+    {
+        Steps.AddRange(writes.Select(w => ("journal", w.AccountId)));
+        _batches[_batches.Count + 1] = writes;
+        return Task.FromResult((long)_batches.Count);
+    }
+
+    public Task CompleteBatchAsync(long batchId, IReadOnlyList<WriteResult> results, CancellationToken cancellationToken)
+    {
+        Steps.AddRange(results.Select(r => ("confirm", r.RecordId)));
+        return Task.CompletedTask;
+    }
+
+    public Task ClearChangedAsync(IReadOnlyList<string> accountIds, CancellationToken cancellationToken)
+    {
+        Steps.AddRange(accountIds.Select(id => ("clear", id)));
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<string>> ChangedAccountsAsync(CancellationToken cancellationToken) => Task.FromResult(changed);
+
+    public Task<IReadOnlyList<string>> AllAccountsAsync(CancellationToken cancellationToken) => Task.FromResult(changed);
+
+    public Task SetCursorAsync(CrmObject crmObject, PullCursor cursor, CancellationToken cancellationToken)
+    {
+        CursorsSet.Add(crmObject);
+        return Task.CompletedTask;
+    }
+
+    public Task FinishRunAsync(long runId, RunSummary summary, CancellationToken cancellationToken)
+    {
+        Finished = summary;
+        return Task.CompletedTask;
+    }
+
+    public Task<PullCursor> GetCursorAsync(CrmObject crmObject, CancellationToken cancellationToken) => Task.FromResult(PullCursor.Start);
+
+    public Task ApplyAsync(IReadOnlyList<CrmChange<AccountRecord>> changes, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task ApplyAsync(IReadOnlyList<CrmChange<OpportunityRecord>> changes, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task ApplyAsync(IReadOnlyList<CrmChange<ContactRecord>> changes, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task ApplyAsync(IReadOnlyList<CrmChange<UsageRecord>> changes, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<int> ReviewPullAsync(CancellationToken cancellationToken) => Task.FromResult(0);
+
+    public Task AddProblemsAsync(IReadOnlyList<RecordProblem> problems, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task SupersedeRejectedAsync(IReadOnlyList<string> accountIds, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task BeginSweepAsync(CrmObject crmObject, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<int> EndSweepAsync(CrmObject crmObject, CancellationToken cancellationToken) => Task.FromResult(0);
+
+    public Task<DateTimeOffset?> LastReconcileAsync(CancellationToken cancellationToken) => Task.FromResult<DateTimeOffset?>(null);
+
+    public Task SetLastReconcileAsync(DateTimeOffset at, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<DateOnly?> LastFullEvaluationAsync(CancellationToken cancellationToken) => Task.FromResult<DateOnly?>(null);
+
+    public Task SetLastFullEvaluationAsync(DateOnly day, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<IReadOnlyDictionary<string, string?>> LastWrittenFieldsAsync(string accountId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>());
+
+    public Task<IReadOnlyDictionary<string, PriorConflict>> LatestConflictsAsync(string accountId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, PriorConflict>>(new Dictionary<string, PriorConflict>());
+
+    public Task SetLastWrittenStageAsync(string accountId, LastWritten lastWritten, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task AppendTransitionsAsync(string accountId, IReadOnlyList<Transition> transitions, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task AddConflictsAsync(IReadOnlyList<ConflictRecord> conflicts, DateOnly detectedOn, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<IReadOnlyList<PendingBatch>> PendingBatchesAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<PendingBatch>>([]);
+
+    public Task<long> StartRunAsync(string kind, DateTimeOffset startedAt, CancellationToken cancellationToken) => Task.FromResult(1L);
+
+    public Task<(int Count, DateTimeOffset? FirstStartedAt)> RunsOfKindAsync(string kind, CancellationToken cancellationToken) => Task.FromResult((0, (DateTimeOffset?)null));
+
+    public Task<bool> TryReserveTaskAsync(TaskReservation task, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<TaskReservation>> UnconfirmedTasksAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task CloseTaskAsync(string accountId, InterventionKind kind, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task SetTaskIdAsync(string accountId, InterventionKind kind, string taskId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task MarkTasksSentAsync(IReadOnlyList<TaskReservation> tasks, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task CompleteTasksAsync(IReadOnlyList<TaskReservation> tasks, IReadOnlyList<TaskResult> results, CancellationToken cancellationToken) => throw new NotSupportedException();
+}
