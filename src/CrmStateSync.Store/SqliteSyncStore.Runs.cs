@@ -68,11 +68,17 @@ public sealed partial class SqliteSyncStore
         return UseAsync(
             async c =>
             {
-                var count = await c.ScalarAsync<long>("SELECT count(*) FROM runs WHERE kind = @Kind", new { Kind = kind }, null, cancellationToken).ConfigureAwait(false);
-                var first = await c.ScalarAsync<string?>("SELECT min(started_at) FROM runs WHERE kind = @Kind", new { Kind = kind }, null, cancellationToken).ConfigureAwait(false);
-                return ((int)count, Iso.ParseInstantOrNull(first));
+                var row = (await c.ListAsync<KindCountRow>(
+                    "SELECT count(*) AS Count, min(started_at) AS FirstStartedAt FROM runs WHERE kind = @Kind", new { Kind = kind }, null, cancellationToken).ConfigureAwait(false))[0];
+                return ((int)row.Count, Iso.ParseInstantOrNull(row.FirstStartedAt));
             },
             cancellationToken);
+    }
+
+    private sealed class KindCountRow
+    {
+        public long Count { get; set; }
+        public string? FirstStartedAt { get; set; }
     }
 
     private sealed class RunDbRow

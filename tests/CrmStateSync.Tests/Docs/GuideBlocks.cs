@@ -69,7 +69,8 @@ internal sealed partial class GuideBlocks
     /// <summary>The first block with the given info string after the sh block reading exactly <paramref name="block"/>.</summary>
     public string BlockAfter(string block, string info)
     {
-        var at = _blocks.FindIndex(b => b.Info == "sh" && b.Text.Trim() == block.Trim());
+        var text = ShBlock(b => b.Trim() == block.Trim(), block);
+        var at = _blocks.FindIndex(b => b.Info == "sh" && b.Text == text);
         return _blocks.Skip(at + 1).First(b => b.Info == info).Text;
     }
 
