@@ -27,8 +27,10 @@ public sealed class ProjectReferencesTests
         ["CrmStateSync.Crm.HubSpot"] = (["CrmStateSync.Crm"], ["Refit", "Refit.HttpClientFactory", "Microsoft.Extensions.DependencyInjection"]),
         ["CrmStateSync.Store"] = (["CrmStateSync.Rules", "CrmStateSync.Crm.Abstractions", "CrmStateSync.Sync"], ["Dapper", "Microsoft.Data.Sqlite"]),
         ["CrmStateSync.Sandbox"] = (["CrmStateSync.Crm"], []),
+        ["CrmStateSync.Snapshots"] = (["CrmStateSync.Rules", "CrmStateSync.Crm.Abstractions"], []),
         ["CrmStateSync"] = (
-            ["CrmStateSync.Rules", "CrmStateSync.Sync", "CrmStateSync.Store", "CrmStateSync.Crm.Salesforce", "CrmStateSync.Crm.HubSpot", "CrmStateSync.Sandbox"],
+            ["CrmStateSync.Rules", "CrmStateSync.Sync", "CrmStateSync.Store", "CrmStateSync.Crm.Salesforce", "CrmStateSync.Crm.HubSpot", "CrmStateSync.Sandbox",
+             "CrmStateSync.Snapshots"],
             ["System.CommandLine", "Cronos", "Microsoft.Extensions.Configuration.Json", "Microsoft.Extensions.Configuration.Binder",
              "Microsoft.Extensions.Configuration.EnvironmentVariables", "Microsoft.Extensions.Hosting", "Serilog", "Serilog.Extensions.Logging",
              "Serilog.Settings.Configuration", "Serilog.Sinks.Console", "Serilog.Formatting.Compact", "Spectre.Console"]),
