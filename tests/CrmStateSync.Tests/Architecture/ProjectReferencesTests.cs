@@ -28,9 +28,11 @@ public sealed class ProjectReferencesTests
         ["CrmStateSync.Store"] = (["CrmStateSync.Rules", "CrmStateSync.Crm.Abstractions", "CrmStateSync.Sync"], ["Dapper", "Microsoft.Data.Sqlite"]),
         ["CrmStateSync.Sandbox"] = (["CrmStateSync.Crm"], []),
         ["CrmStateSync.Snapshots"] = (["CrmStateSync.Rules", "CrmStateSync.Crm.Abstractions"], []),
+        ["CrmStateSync.Reports"] = (
+            ["CrmStateSync.Rules", "CrmStateSync.Crm.Abstractions", "CrmStateSync.Sync", "CrmStateSync.Store", "CrmStateSync.Snapshots"], []),
         ["CrmStateSync"] = (
             ["CrmStateSync.Rules", "CrmStateSync.Sync", "CrmStateSync.Store", "CrmStateSync.Crm.Salesforce", "CrmStateSync.Crm.HubSpot", "CrmStateSync.Sandbox",
-             "CrmStateSync.Snapshots"],
+             "CrmStateSync.Snapshots", "CrmStateSync.Reports"],
             ["System.CommandLine", "Cronos", "Microsoft.Extensions.Configuration.Json", "Microsoft.Extensions.Configuration.Binder",
              "Microsoft.Extensions.Configuration.EnvironmentVariables", "Microsoft.Extensions.Hosting", "Serilog", "Serilog.Extensions.Logging",
              "Serilog.Settings.Configuration", "Serilog.Sinks.Console", "Serilog.Formatting.Compact", "Spectre.Console"]),
