@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using CrmStateSync.Crm.Contract;
 using CrmStateSync.Reports;
@@ -50,6 +51,17 @@ public sealed class ProjectReferencesTests
     [Test]
     public void SrcFolder_EveryProjectHasARow() =>
         Assert.That(Directory.GetDirectories(Path.Combine(RepoPaths.Root, "src")).Select(Path.GetFileName), Is.EquivalentTo(Projects));
+
+    [Test(Description = "The README's architecture picture names every src project, so a new library is not left out of it")]
+    public void Readme_ArchitecturePicture_NamesEverySrcProject()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        var start = readme.IndexOf("\n## Architecture\n", StringComparison.Ordinal);
+        Assert.That(start, Is.GreaterThanOrEqualTo(0), "README.md has no '## Architecture' section");
+        var end = readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+        var section = end < 0 ? readme[start..] : readme[start..end];
+        Assert.That(Projects.Where(p => !Regex.IsMatch(section, $@"src/{Regex.Escape(p)}\s")), Is.Empty);
+    }
 
     [TestCaseSource(nameof(Projects))]
     public void Project_ReferencesExactlyItsAllowedProjects(string project) =>
