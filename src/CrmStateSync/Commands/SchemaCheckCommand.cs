@@ -1,7 +1,6 @@
 using System.CommandLine;
 using CrmStateSync.Crm.Schema;
 using CrmStateSync.Hosting;
-using CrmStateSync.Output;
 
 namespace CrmStateSync.Commands;
 

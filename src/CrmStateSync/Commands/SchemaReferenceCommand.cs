@@ -3,7 +3,6 @@ using CrmStateSync.Configuration;
 using CrmStateSync.Crm.Mapping;
 using CrmStateSync.Crm.Schema;
 using CrmStateSync.Hosting;
-using CrmStateSync.Output;
 using CrmStateSync.Rules.Configuration;
 
 namespace CrmStateSync.Commands;

@@ -1,3 +1,4 @@
+using CrmStateSync.Commands;
 using CrmStateSync.Crm.Mapping;
 using CrmStateSync.Crm.Salesforce.Metadata;
 using CrmStateSync.Crm.Schema;
@@ -29,7 +30,7 @@ public class CommittedFilesTests
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.Error);
-            Assert.That(File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "field-reference.md")), Is.EqualTo(run.Output), "regenerate with: " + Output.FieldReferenceWriter.Regenerate);
+            Assert.That(File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "field-reference.md")), Is.EqualTo(run.Output), "regenerate with: " + FieldReferenceWriter.Regenerate);
         });
     }
 

@@ -1,7 +1,7 @@
 namespace CrmStateSync.Reports.Rendering;
 
 /// <summary>The conflict log as text: counts by action, open ones by field and rule, the latest conflicts.</summary>
-internal static partial class TableRenderer
+public static partial class TableRenderer
 {
     private static void Conflicts(TextWriter o, ReportSet set, ConflictsReport c)
     {

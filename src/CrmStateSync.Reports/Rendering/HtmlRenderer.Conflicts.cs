@@ -4,7 +4,7 @@ using static CrmStateSync.Reports.Rendering.Xhtml;
 namespace CrmStateSync.Reports.Rendering;
 
 /// <summary>The conflict-log section: counts by action, what is open by field and by rule, the latest conflicts.</summary>
-internal static partial class HtmlRenderer
+public static partial class HtmlRenderer
 {
     private static XElement Conflicts(ConflictsReport c) =>
         Section("conflicts", "Conflict log",

@@ -7,7 +7,7 @@ namespace CrmStateSync.Reports.Rendering;
 /// parts (velocity's time in stage and time to value; distribution's stages, manual shares and stuck accounts) puts
 /// them in one table with a <c>section</c> column, so a spreadsheet can filter on it. Shares are fractions (0.2 = 20%).
 /// </summary>
-internal static class CsvRenderer
+public static class CsvRenderer
 {
     public static void Write(TextWriter output, ReportSet set)
     {

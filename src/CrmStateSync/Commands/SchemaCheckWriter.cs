@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CrmStateSync.Crm.Schema;
 
-namespace CrmStateSync.Output;
+namespace CrmStateSync.Commands;
 
 /// <summary>The schema check as a table (object, field, key, expected, found, verdict) or JSON.</summary>
 internal static class SchemaCheckWriter

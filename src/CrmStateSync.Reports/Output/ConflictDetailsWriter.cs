@@ -4,7 +4,7 @@ using CrmStateSync.Sync.Diff;
 namespace CrmStateSync.Output;
 
 /// <summary><c>conflicts show</c> and <c>conflicts resolve</c>: one conflict in full, and what a resolution means.</summary>
-internal static class ConflictDetailsWriter
+public static class ConflictDetailsWriter
 {
     public static void Write(TextWriter output, ConflictEntry e)
     {

@@ -1,7 +1,7 @@
 namespace CrmStateSync.Reports.Rendering;
 
 /// <summary>The reports as aligned text for a terminal: a header line per report, then its tables.</summary>
-internal static partial class TableRenderer
+public static partial class TableRenderer
 {
     public static void Write(TextWriter output, ReportSet set)
     {

@@ -8,7 +8,7 @@ namespace CrmStateSync.Reports.Rendering;
 /// font, no link to anything outside the file, so it can be mailed or archived and opens offline. Written as XHTML
 /// (well-formed XML with an HTML5 doctype), which browsers render as HTML and XML tools can parse.
 /// </summary>
-internal static partial class HtmlRenderer
+public static partial class HtmlRenderer
 {
     private const string Style = """
         body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 60rem; color: #1d2733; }

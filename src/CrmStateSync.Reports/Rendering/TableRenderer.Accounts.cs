@@ -1,7 +1,7 @@
 namespace CrmStateSync.Reports.Rendering;
 
 /// <summary>The two account-centred reports as text: distribution with its red flags, divergence worst first.</summary>
-internal static partial class TableRenderer
+public static partial class TableRenderer
 {
     private static void Distribution(TextWriter o, ReportSet set, DistributionReport d)
     {

@@ -2,7 +2,7 @@ using CrmStateSync.Crm.Contract;
 using CrmStateSync.Crm.Schema;
 using CrmStateSync.Sync.Ownership;
 
-namespace CrmStateSync.Output;
+namespace CrmStateSync.Commands;
 
 /// <summary>The field reference (docs/field-reference.md): per CRM, every field of the mapping with its key, type, use,
 /// picklist values, the spec section behind it and its ownership group.</summary>

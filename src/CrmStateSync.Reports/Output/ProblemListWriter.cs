@@ -5,7 +5,7 @@ using CrmStateSync.Store;
 namespace CrmStateSync.Output;
 
 /// <summary><c>problems list</c>: the problems as a table (default), RFC 4180 CSV or JSON, in the order they were met.</summary>
-internal static class ProblemListWriter
+public static class ProblemListWriter
 {
     private const int MaxCell = 40;
 

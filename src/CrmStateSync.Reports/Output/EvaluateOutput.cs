@@ -14,7 +14,7 @@ namespace CrmStateSync.Output;
 /// <c>json</c>: one indented document <c>{"asOf", "results": [ … ], "errors": [ … ]}</c>. <c>jsonl</c>: one result per
 /// line, compact, each the same object as an item of <c>results</c>; the problems go to stderr only.
 /// </summary>
-internal sealed class EvaluateOutput : IDisposable
+public sealed class EvaluateOutput : IDisposable
 {
     /// <summary>Bytes gathered before they are written out: 64 KiB.</summary>
     public const int ChunkSize = 1 << 16;

@@ -8,7 +8,7 @@ namespace CrmStateSync.Output;
 /// <c>conflicts list</c>: the log as a table (default), RFC 4180 CSV or JSON, oldest first. The table names each account
 /// (name and CRM id) and wraps long values and the rule onto continuation lines: nothing is cut.
 /// </summary>
-internal static class ConflictListWriter
+public static class ConflictListWriter
 {
     private static readonly string[] Header = ["id", "detected on", "account", "field", "CRM value", "engine value", "action", "resolved", "rule"];
 

@@ -8,7 +8,7 @@ namespace CrmStateSync.Reports.Rendering;
 /// (<c>velocity</c>, <c>distribution</c>, <c>divergence</c>, <c>runs</c>, <c>conflicts</c>). Inside a report every property is always
 /// present (null when there is no value), camelCase, dates ISO, shares as fractions — a stable shape for scripts.
 /// </summary>
-internal static class JsonRenderer
+public static class JsonRenderer
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {

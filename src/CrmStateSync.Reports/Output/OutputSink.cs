@@ -3,7 +3,7 @@ using System.Text;
 namespace CrmStateSync.Output;
 
 /// <summary>Where a command's UTF-8 output goes: the process's stdout as bytes, or a <see cref="TextWriter"/>.</summary>
-internal abstract class OutputSink
+public abstract class OutputSink
 {
     public abstract void Write(ReadOnlySpan<byte> utf8);
 

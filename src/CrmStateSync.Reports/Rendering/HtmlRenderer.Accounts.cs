@@ -4,7 +4,7 @@ using static CrmStateSync.Reports.Rendering.Xhtml;
 namespace CrmStateSync.Reports.Rendering;
 
 /// <summary>The account-centred sections of the page: distribution with its red flags and divergence.</summary>
-internal static partial class HtmlRenderer
+public static partial class HtmlRenderer
 {
     private static XElement Distribution(DistributionReport d) =>
         Section("distribution", "Stage distribution",

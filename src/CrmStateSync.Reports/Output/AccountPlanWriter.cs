@@ -11,7 +11,7 @@ namespace CrmStateSync.Output;
 /// field the org maps, its CRM value, its computed value (never cut), what the cycle would do with it and why; then
 /// the conflicts it would log and the interventions it would raise.
 /// </summary>
-internal static class AccountPlanWriter
+public static class AccountPlanWriter
 {
     private static readonly string[] Header = ["field", "CRM value", "computed value", "would", "reason"];
     private static readonly int[] Widths = [0, 28, 28, 0, 56];
@@ -77,4 +77,4 @@ internal static class AccountPlanWriter
 }
 
 /// <summary>What <see cref="AccountPlanWriter"/> prints: the account's outcome, its name, the CRM's values and the computed ones.</summary>
-internal sealed record AccountPlanView(AccountOutcome Outcome, string? Name, IReadOnlyDictionary<string, string?> Crm, IReadOnlyDictionary<string, object?> Desired);
+public sealed record AccountPlanView(AccountOutcome Outcome, string? Name, IReadOnlyDictionary<string, string?> Crm, IReadOnlyDictionary<string, object?> Desired);

@@ -8,7 +8,7 @@ namespace CrmStateSync.Output;
 /// only the first N accounts that have something planned are listed, and the rest is counted, not dropped silently
 /// (one account in full: <see cref="AccountPlanWriter"/>).
 /// </summary>
-internal static class PlanWriter
+public static class PlanWriter
 {
     public static void Write(TextWriter output, CycleResult result, string format, int? limit = null)
     {
