@@ -10,6 +10,10 @@ namespace CrmStateSync.Crm.Catalogue;
 /// lists (the only place that lists them for writing). A new input field is one line in each, in this file; the tests
 /// hold the two, the model and the default CRM mappings to each other.
 /// <para>
+/// The readers are generic in the source so that a struct source (the snapshot file's, read 100,000 accounts at a
+/// time) gets code of its own with direct, inlinable calls instead of an interface call per field.
+/// </para>
+/// <para>
 /// Not catalogue fields, because they are structure rather than input values: every record's <c>id</c>, a child's
 /// <c>accountId</c> link, an account's <c>managed</c> values (the worker's own fields, <see cref="ManagedField"/>),
 /// <c>lastWritten</c> and its child lists (<see cref="IAccountParts"/>).
@@ -86,10 +90,10 @@ public static class FieldCatalogue
     ];
 
     /// <summary>An account from <paramref name="f"/>; the parts that are not input fields come from <paramref name="parts"/>, each asked for once at its rules.md §1 place.</summary>
-    public static AccountSnapshot ReadAccount<TParts>(ICanonicalFieldSource f, string id, TParts parts)
+    public static AccountSnapshot ReadAccount<TSource, TParts>(TSource f, string id, TParts parts)
+        where TSource : ICanonicalFieldSource
         where TParts : IAccountParts
     {
-        ArgumentNullException.ThrowIfNull(f);
         return new AccountSnapshot
         {
             Id = id,
@@ -121,9 +125,9 @@ public static class FieldCatalogue
         };
     }
 
-    public static Opportunity ReadOpportunity(ICanonicalFieldSource f, string id)
+    public static Opportunity ReadOpportunity<TSource>(TSource f, string id)
+        where TSource : ICanonicalFieldSource
     {
-        ArgumentNullException.ThrowIfNull(f);
         return new Opportunity
         {
             Id = id,
@@ -136,9 +140,9 @@ public static class FieldCatalogue
         };
     }
 
-    public static Contact ReadContact(ICanonicalFieldSource f, string id)
+    public static Contact ReadContact<TSource>(TSource f, string id)
+        where TSource : ICanonicalFieldSource
     {
-        ArgumentNullException.ThrowIfNull(f);
         return new Contact
         {
             Id = id,
@@ -151,9 +155,9 @@ public static class FieldCatalogue
     }
 
     /// <summary>A usage row, or null when the source has no date for it (nothing else of the row is read then).</summary>
-    public static UsageRow? ReadUsage(ICanonicalFieldSource f)
+    public static UsageRow? ReadUsage<TSource>(TSource f)
+        where TSource : ICanonicalFieldSource
     {
-        ArgumentNullException.ThrowIfNull(f);
         return f.RequiredDate(UsageDate) is { } date
             ? new UsageRow
             {
