@@ -1,20 +1,41 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using CrmStateSync.Crm.Catalogue;
 
 namespace CrmStateSync.Snapshots;
 
 /// <summary>
 /// Reads typed fields from one JSON object and records every problem with its path instead of throwing, so an
-/// account's problems are all reported together. Absent and null both mean "not set".
+/// account's problems are all reported together. Absent and null both mean "not set". As the
+/// <see cref="FieldCatalogue"/>'s source, ids and known values are plain strings and picklists are the enums' names.
+/// A struct: one is made for every object of a file (90 usage rows an account), and the catalogue's generic readers
+/// call a struct source directly.
 /// </summary>
-internal sealed class JsonFields(JsonElement obj, string path, List<(string Path, string Message)> problems)
+internal readonly struct JsonFields(JsonElement obj, string path, List<(string Path, string Message)> problems) : ICanonicalFieldSource
 {
     public string Path { get; } = path;
 
     public bool Has(string name) => Value(name) is not null;
 
     public string? String(string name) => Get(name, JsonValueKind.String, "a string") is { } v ? v.GetString() : null;
+
+    public string? Text(string key) => String(key);
+
+    public string? Id(string key) => String(key);
+
+    public string? Known(string key, string picklist) => String(key);
+
+    public DateOnly? CalendarDate(string key) => Date(key);
+
+    /// <summary>The row is read on with <see cref="DateOnly.MinValue"/>, so all its problems are reported; the caller reports an absent date.</summary>
+    public DateOnly? RequiredDate(string key) => Date(key) ?? DateOnly.MinValue;
+
+    public T? Picklist<T>(string key, string picklist)
+        where T : struct, Enum => Enum<T>(key);
+
+    public IReadOnlyDictionary<string, double> Metrics(string key) =>
+        Child(key, JsonValueKind.Object) is { } m ? ManagedMapper.Metrics(m, At(key), this) : UsageRowDefaults.NoMetrics;
 
     public bool? Bool(string name) =>
         Value(name) is { } v ? v.ValueKind switch

@@ -1,9 +1,14 @@
 using System.Text.Json;
+using CrmStateSync.Crm.Catalogue;
 using CrmStateSync.Rules.Model;
 
 namespace CrmStateSync.Snapshots;
 
-/// <summary>Maps one account's JSON (rules.md §1, camelCase) to an <see cref="AccountSnapshot"/>, collecting every problem.</summary>
+/// <summary>
+/// Maps one account's JSON (rules.md §1, camelCase) to an <see cref="AccountSnapshot"/>, collecting every problem: the
+/// input fields through the <see cref="FieldCatalogue"/>, the file's structure (ids, <c>managed</c>, <c>lastWritten</c>,
+/// the child lists) here.
+/// </summary>
 internal static class SnapshotMapper
 {
     public static AccountSnapshot? Map(JsonElement account, string path, List<(string Path, string Message)> problems)
@@ -21,36 +26,23 @@ internal static class SnapshotMapper
             problems.Add((f.At("id"), "the account id is missing"));
         }
 
-        var snapshot = new AccountSnapshot
-        {
-            Id = id ?? "",
-            Name = f.String("name"),
-            Segment = f.String("segment"),
-            OwnerId = f.String("ownerId"),
-            Managed = f.Child("managed", JsonValueKind.Object) is { } m ? ManagedMapper.Map(m, f.At("managed"), problems) : ManagedValues.Empty,
-            GoalOwnerId = f.String("goalOwnerId"),
-            PrimaryGoal = f.String("primaryGoal"),
-            GoalReviewedOn = f.Date("goalReviewedOn"),
-            GoalChangedOn = f.Date("goalChangedOn"),
-            LeadershipChangeOn = f.Date("leadershipChangeOn"),
-            KickoffOn = f.Date("kickoffOn"),
-            OnboardingCompleteOn = f.Date("onboardingCompleteOn"),
-            WorkflowsLive = f.Bool("workflowsLive") ?? false,
-            ConfigVerifiedOn = f.Date("configVerifiedOn"),
-            WorkflowGapOn = f.Date("workflowGapOn"),
-            IntegrationStatus = f.Enum<IntegrationStatus>("integrationStatus"),
-            IntegrationChangedOn = f.Date("integrationChangedOn"),
-            InNewHireOnboarding = f.Bool("inNewHireOnboarding"),
-            LastOutcomeOn = f.Date("lastOutcomeOn"),
-            LastOutcome = f.String("lastOutcome"),
-            AtRiskReason = f.String("atRiskReason"),
-            OverrideReason = f.String("overrideReason"),
-            LastWritten = f.Child("lastWritten", JsonValueKind.Object) is { } lw ? LastWritten(new JsonFields(lw, f.At("lastWritten"), problems)) : null,
-            Opportunities = List(f, "opportunities", problems, Opportunity),
-            Contacts = List(f, "contacts", problems, Contact),
-            Usage = List(f, "usage", problems, Usage),
-        };
-        return snapshot;
+        return FieldCatalogue.ReadAccount(f, id ?? "", new AccountParts(f, problems));
+    }
+
+    /// <summary>The snapshot file's own structure around the account's input fields: <c>managed</c>, <c>lastWritten</c> and the child lists.</summary>
+    private readonly struct AccountParts(JsonFields f, List<(string Path, string Message)> problems) : IAccountParts
+    {
+        public ManagedValues Managed() =>
+            f.Child("managed", JsonValueKind.Object) is { } m ? ManagedMapper.Map(m, f.At("managed"), problems) : ManagedValues.Empty;
+
+        public LastWritten? LastWritten() =>
+            f.Child("lastWritten", JsonValueKind.Object) is { } lw ? SnapshotMapper.LastWritten(new JsonFields(lw, f.At("lastWritten"), problems)) : null;
+
+        public IReadOnlyList<Opportunity> Opportunities() => List(f, "opportunities", problems, o => FieldCatalogue.ReadOpportunity(o, Required(o, "id")));
+
+        public IReadOnlyList<Contact> Contacts() => List(f, "contacts", problems, c => FieldCatalogue.ReadContact(c, Required(c, "id")));
+
+        public IReadOnlyList<UsageRow> Usage() => List(f, "usage", problems, SnapshotMapper.Usage);
     }
 
     private static LastWritten LastWritten(JsonFields f) => new()
@@ -60,42 +52,15 @@ internal static class SnapshotMapper
         StageSetOn = f.Date("stageSetOn"),
     };
 
-    private static Opportunity Opportunity(JsonFields f) => new()
-    {
-        Id = Required(f, "id"),
-        IsClosed = f.Bool("isClosed") ?? false,
-        IsWon = f.Bool("isWon") ?? false,
-        CloseDate = f.Date("closeDate"),
-        Type = f.Enum<OpportunityType>("type"),
-        ContractStart = f.Date("contractStart"),
-        ContractEnd = f.Date("contractEnd"),
-    };
-
-    private static Contact Contact(JsonFields f) => new()
-    {
-        Id = Required(f, "id"),
-        Function = f.String("function"),
-        Role = f.Enum<ContactRole>("role"),
-        LastActiveOn = f.Date("lastActiveOn"),
-        LastEngagedOn = f.Date("lastEngagedOn"),
-        DepartedOn = f.Date("departedOn"),
-    };
-
+    /// <summary>A usage row: an absent date is reported here and the row read on (the account is refused for it).</summary>
     private static UsageRow Usage(JsonFields f)
     {
-        if (!f.Has("date"))
+        if (!f.Has(FieldCatalogue.UsageDate))
         {
-            f.Add(f.At("date"), "a usage row needs a date");
+            f.Add(f.At(FieldCatalogue.UsageDate), "a usage row needs a date");
         }
 
-        return new UsageRow
-        {
-            Date = f.Date("date") ?? DateOnly.MinValue,
-            ActiveUsers = f.Count("activeUsers"),
-            ValueActions = f.Count("valueActions"),
-            CoreEvents = f.Count("coreEvents"),
-            Metrics = f.Child("metrics", JsonValueKind.Object) is { } m ? ManagedMapper.Metrics(m, f.At("metrics"), f) : UsageRowDefaults.NoMetrics,
-        };
+        return FieldCatalogue.ReadUsage(f)!;
     }
 
     private static string Required(JsonFields f, string name)

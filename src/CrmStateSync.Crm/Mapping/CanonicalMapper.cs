@@ -1,3 +1,4 @@
+using CrmStateSync.Crm.Catalogue;
 using CrmStateSync.Crm.Contract;
 using CrmStateSync.Rules.Model;
 
@@ -22,91 +23,56 @@ public sealed class CanonicalMapper(FieldMappingOptions mapping, IValueFormat fo
 
     private bool IsManagedField(string crmField) => Mapping.Account.Any(m => m.Value == crmField && ManagedField.IsManaged(m.Key));
 
-    private AccountRecord AccountOf(RawRecord raw, RawFields f) => WithManagedText(f, new AccountSnapshot
+    /// <summary>
+    /// The account's input fields through the <see cref="FieldCatalogue"/>; its managed fields are read first but
+    /// reported after the input fields, as they always were.
+    /// </summary>
+    private AccountRecord AccountOf(RawRecord raw, RawFields f)
     {
-        Id = raw.Id,
-        Name = f.Text("name"),
-        Segment = f.Known("segment", "segment"),
-        OwnerId = f.Id("ownerId"),
-        GoalOwnerId = f.Id("goalOwnerId"),
-        PrimaryGoal = f.Text("primaryGoal"),
-        GoalReviewedOn = f.Date("goalReviewedOn"),
-        GoalChangedOn = f.Date("goalChangedOn"),
-        LeadershipChangeOn = f.Date("leadershipChangeOn"),
-        KickoffOn = f.Date("kickoffOn"),
-        OnboardingCompleteOn = f.Date("onboardingCompleteOn"),
-        WorkflowsLive = f.Bool("workflowsLive") ?? false,
-        ConfigVerifiedOn = f.Date("configVerifiedOn"),
-        WorkflowGapOn = f.Date("workflowGapOn"),
-        IntegrationStatus = f.Enum<IntegrationStatus>("integrationStatus", "integrationStatus"),
-        IntegrationChangedOn = f.Date("integrationChangedOn"),
-        InNewHireOnboarding = f.Bool("inNewHireOnboarding"),
-        LastOutcomeOn = f.Date("lastOutcomeOn"),
-        LastOutcome = f.Text("lastOutcome"),
-        AtRiskReason = f.Text("atRiskReason"),
-        OverrideReason = f.Text(ManagedField.OverrideReason),
-        Managed = ManagedReader.Read(f, Mapping),
-    });
+        var managedProblems = new List<FieldProblem>();
+        var managed = ManagedReader.Read(f.Aside(managedProblems), Mapping);
+        var account = FieldCatalogue.ReadAccount(f, raw.Id, new AccountParts(managed));
+        f.Report(managedProblems);
+        return new AccountRecord(account) { ManagedText = ManagedReader.Texts(f, Mapping, account.Managed) };
+    }
 
-    private AccountRecord WithManagedText(RawFields f, AccountSnapshot account) =>
-        new(account) { ManagedText = ManagedReader.Texts(f, Mapping, account.Managed) };
-
-    public CrmChange<OpportunityRecord> Opportunity(RawRecord raw) => Child(Map(raw, Mapping.Opportunity, (_, f) => new OpportunityRecord(f.Reference("accountId"), new Opportunity
+    /// <summary>A CRM account record holds its managed fields; its children are records of their own.</summary>
+    private readonly struct AccountParts(ManagedValues managed) : IAccountParts
     {
-        Id = raw.Id,
-        IsClosed = f.Bool("isClosed") ?? false,
-        IsWon = f.Bool("isWon") ?? false,
-        CloseDate = f.Date("closeDate"),
-        Type = f.Enum<OpportunityType>("type", "opportunityType"),
-        ContractStart = f.Date("contractStart"),
-        ContractEnd = f.Date("contractEnd"),
-    })));
+        public ManagedValues Managed() => managed;
 
-    public CrmChange<ContactRecord> Contact(RawRecord raw) => Child(Map(raw, Mapping.Contact, (_, f) => new ContactRecord(f.Reference("accountId"), new Contact
-    {
-        Id = raw.Id,
-        Function = f.Text("function"),
-        Role = f.Enum<ContactRole>("role", "stakeholderRole"),
-        LastActiveOn = f.Date("lastActiveOn"),
-        LastEngagedOn = f.Date("lastEngagedOn"),
-        DepartedOn = f.Date("departedOn"),
-    })));
+        public LastWritten? LastWritten() => null;
 
-    /// <summary>A usage row without a readable date cannot be placed in any window: it comes back as a problem, no record.</summary>
+        public IReadOnlyList<Opportunity> Opportunities() => [];
+
+        public IReadOnlyList<Contact> Contacts() => [];
+
+        public IReadOnlyList<UsageRow> Usage() => [];
+    }
+
+    public CrmChange<OpportunityRecord> Opportunity(RawRecord raw) =>
+        Child(Map(raw, Mapping.Opportunity, (_, f) => new OpportunityRecord(f.Reference("accountId"), FieldCatalogue.ReadOpportunity(f, raw.Id))));
+
+    public CrmChange<ContactRecord> Contact(RawRecord raw) =>
+        Child(Map(raw, Mapping.Contact, (_, f) => new ContactRecord(f.Reference("accountId"), FieldCatalogue.ReadContact(f, raw.Id))));
+
+    /// <summary>
+    /// A usage row without a readable date cannot be placed in any window: it comes back as a problem, no record. The
+    /// date is looked at first: without it nothing else of the row is read (its account link included).
+    /// </summary>
     public CrmChange<UsageRecord> Usage(RawRecord raw)
     {
-        var change = Map(raw, Mapping.Usage, (_, f) => f.Date("date") is { } date
-            ? new UsageRecord(raw.Id, f.Reference("accountId"), new UsageRow
-            {
-                Date = date,
-                ActiveUsers = f.Count("activeUsers"),
-                ValueActions = f.Count("valueActions"),
-                CoreEvents = f.Count("coreEvents"),
-                Metrics = Metrics(f),
-            })
+        var change = Map(raw, Mapping.Usage, (_, f) => f.Date(FieldCatalogue.UsageDate) is not null
+            ? new UsageRecord(raw.Id, f.Reference("accountId"), FieldCatalogue.ReadUsage(f)!)
             : null);
         return Child(change.Record is null && !raw.Deleted && change.Problems.Count == 0
-            ? change with { Problems = [new FieldProblem(raw.Id, Mapping.Usage.GetValueOrDefault("date", "date"), null, "is missing: a usage row needs a date")] }
+            ? change with { Problems = [new FieldProblem(raw.Id, Mapping.Usage.GetValueOrDefault(FieldCatalogue.UsageDate, FieldCatalogue.UsageDate), null, "is missing: a usage row needs a date")] }
             : change);
     }
 
     /// <summary>An opportunity, contact or usage row with any problem is kept aside: half a child would change its account's evaluation.</summary>
     private static CrmChange<T> Child<T>(CrmChange<T> change)
         where T : class => change.Problems.Count > 0 ? change with { KeptAside = true } : change;
-
-    private Dictionary<string, double> Metrics(RawFields f)
-    {
-        var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (name, field) in Mapping.UsageMetrics)
-        {
-            if (f.Number(field) is { } value)
-            {
-                metrics[name] = value;
-            }
-        }
-
-        return metrics;
-    }
 
     /// <summary>Field name of a problem about the record as a whole (an exception while mapping it).</summary>
     public const string WholeRecord = "(record)";

@@ -1,10 +1,21 @@
+using CrmStateSync.Crm.Catalogue;
 using CrmStateSync.Crm.Contract;
 
 namespace CrmStateSync.Crm.Mapping;
 
-/// <summary>Typed reads of one raw record through the mapping; a value that does not convert becomes a problem and null.</summary>
+/// <summary>
+/// Typed reads of one raw record through the mapping; a value that does not convert becomes a problem naming the CRM
+/// field, and null. The <see cref="FieldCatalogue"/> reads the canonical input fields through it.
+/// </summary>
 internal sealed class RawFields(RawRecord raw, IReadOnlyDictionary<string, string> map, FieldMappingOptions mapping, IValueFormat format, List<FieldProblem> problems)
+    : ICanonicalFieldSource
 {
+    /// <summary>The same record read into another list of problems (to report them later, in another order).</summary>
+    public RawFields Aside(List<FieldProblem> aside) => new(raw, map, mapping, format, aside);
+
+    /// <summary>Reports problems found <see cref="Aside"/>.</summary>
+    public void Report(List<FieldProblem> aside) => problems.AddRange(aside);
+
     public string? Text(string key) => Raw(key, out _) is { Length: > 0 } v ? v : null;
 
     /// <summary>An optional reference to another record (an owner, a goal owner): null when empty, a problem when it is not an id.</summary>
@@ -51,6 +62,29 @@ internal sealed class RawFields(RawRecord raw, IReadOnlyDictionary<string, strin
 
         problems.Add(new FieldProblem(raw.Id, field!, value, $"is not a known {list} value ({string.Join(", ", Known(list))})"));
         return null;
+    }
+
+    public DateOnly? CalendarDate(string key) => Date(key);
+
+    /// <summary>A CRM record without its date is left out by the caller; the date's problem is reported here.</summary>
+    public DateOnly? RequiredDate(string key) => Date(key);
+
+    public T? Picklist<T>(string key, string picklist)
+        where T : struct, System.Enum => Enum<T>(key, picklist);
+
+    /// <summary>The named usage metrics, each from its own CRM field (<see cref="FieldMappingOptions.UsageMetrics"/>); <paramref name="key"/> is not a field.</summary>
+    public IReadOnlyDictionary<string, double> Metrics(string key)
+    {
+        var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (name, field) in mapping.UsageMetrics)
+        {
+            if (Number(field) is { } value)
+            {
+                metrics[name] = value;
+            }
+        }
+
+        return metrics;
     }
 
     public DateOnly? Date(string key) => Parse(key, "is not a date", (string v, out DateOnly d) => format.TryParseDate(v, out d));

@@ -1,3 +1,4 @@
+using CrmStateSync.Crm.Catalogue;
 using CrmStateSync.Crm.Contract;
 using CrmStateSync.Crm.Mapping;
 using CrmStateSync.Rules.Model;
@@ -6,7 +7,8 @@ namespace CrmStateSync.Sandbox.Seed;
 
 /// <summary>
 /// The reverse of the connectors' canonical mapping: a canonical record as CRM fields through a
-/// <see cref="FieldMappingOptions"/> (picklist values through its picklists). Values stay typed (string, bool, double,
+/// <see cref="FieldMappingOptions"/> (picklist values through its picklists); the input fields are the
+/// <see cref="FieldCatalogue"/>'s, the worker's own fields are added from <see cref="ManagedValues"/>. Values stay typed (string, bool, double,
 /// DateOnly); each API renders them. Canonical keys the mapping does not name are left out; nulls are kept.
 /// </summary>
 public sealed class CanonicalFields(FieldMappingOptions mapping)
@@ -18,16 +20,18 @@ public sealed class CanonicalFields(FieldMappingOptions mapping)
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(contactId);
         ArgumentNullException.ThrowIfNull(ownerId);
-        var values = new Dictionary<string, object?>(StringComparer.Ordinal)
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var field in FieldCatalogue.Account)
         {
-            ["name"] = a.Name, ["segment"] = a.Segment, ["ownerId"] = ownerId(a.OwnerId), ["goalOwnerId"] = contactId(a.GoalOwnerId),
-            ["primaryGoal"] = a.PrimaryGoal, ["goalReviewedOn"] = a.GoalReviewedOn, ["goalChangedOn"] = a.GoalChangedOn,
-            ["leadershipChangeOn"] = a.LeadershipChangeOn, ["kickoffOn"] = a.KickoffOn, ["onboardingCompleteOn"] = a.OnboardingCompleteOn,
-            ["workflowsLive"] = a.WorkflowsLive, ["configVerifiedOn"] = a.ConfigVerifiedOn, ["workflowGapOn"] = a.WorkflowGapOn,
-            ["integrationStatus"] = Pick("integrationStatus", a.IntegrationStatus?.ToString()), ["integrationChangedOn"] = a.IntegrationChangedOn,
-            ["inNewHireOnboarding"] = a.InNewHireOnboarding, ["lastOutcome"] = a.LastOutcome, ["lastOutcomeOn"] = a.LastOutcomeOn,
-            ["atRiskReason"] = a.AtRiskReason, [ManagedField.OverrideReason] = a.OverrideReason,
-        };
+            var value = field.Value(a);
+            values[field.Key] = field.References switch
+            {
+                CanonicalReference.User => ownerId((string?)value),
+                CanonicalReference.Contact => contactId((string?)value),
+                _ => Typed(field.Kind, field.Picklist, value),
+            };
+        }
+
         AddManaged(values, a.Managed);
         return Fields(Mapping.Account, values);
     }
@@ -35,31 +39,20 @@ public sealed class CanonicalFields(FieldMappingOptions mapping)
     public Dictionary<string, object?> Opportunity(Opportunity o, string accountId)
     {
         ArgumentNullException.ThrowIfNull(o);
-        return Fields(Mapping.Opportunity, new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["accountId"] = accountId, ["isClosed"] = o.IsClosed, ["isWon"] = o.IsWon, ["closeDate"] = o.CloseDate,
-            ["type"] = Pick("opportunityType", o.Type?.ToString()), ["contractStart"] = o.ContractStart, ["contractEnd"] = o.ContractEnd,
-        });
+        return Fields(Mapping.Opportunity, Values(FieldCatalogue.Opportunity, o, accountId));
     }
 
     public Dictionary<string, object?> Contact(Contact c, string accountId)
     {
         ArgumentNullException.ThrowIfNull(c);
-        return Fields(Mapping.Contact, new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["accountId"] = accountId, ["function"] = c.Function, ["role"] = Pick("stakeholderRole", c.Role?.ToString()),
-            ["lastActiveOn"] = c.LastActiveOn, ["lastEngagedOn"] = c.LastEngagedOn, ["departedOn"] = c.DepartedOn,
-        });
+        return Fields(Mapping.Contact, Values(FieldCatalogue.Contact, c, accountId));
     }
 
+    /// <summary>A usage row; its metrics go each to its own field (<see cref="FieldMappingOptions.UsageMetrics"/>), null where the row has none.</summary>
     public Dictionary<string, object?> Usage(UsageRow u, string accountId)
     {
         ArgumentNullException.ThrowIfNull(u);
-        var fields = Fields(Mapping.Usage, new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["accountId"] = accountId, ["date"] = u.Date, ["activeUsers"] = (double)u.ActiveUsers,
-            ["valueActions"] = (double)u.ValueActions, ["coreEvents"] = (double)u.CoreEvents,
-        });
+        var fields = Fields(Mapping.Usage, Values(FieldCatalogue.Usage, u, accountId));
         foreach (var (metric, field) in Mapping.UsageMetrics)
         {
             fields[field] = u.Metrics.TryGetValue(metric, out var value) ? value : null;
@@ -67,6 +60,29 @@ public sealed class CanonicalFields(FieldMappingOptions mapping)
 
         return fields;
     }
+
+    /// <summary>A child's catalogue fields by canonical key, after its <c>accountId</c> link.</summary>
+    private Dictionary<string, object?> Values<T>(IReadOnlyList<CanonicalField<T>> catalogue, T model, string accountId)
+    {
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal) { ["accountId"] = accountId };
+        foreach (var field in catalogue)
+        {
+            if (field.Kind != CanonicalFieldKind.Metrics)
+            {
+                values[field.Key] = Typed(field.Kind, field.Picklist, field.Value(model));
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>A model value as the sandbox stores it: counts as numbers (double), picklist members as the CRM's values, the rest as is.</summary>
+    private object? Typed(CanonicalFieldKind kind, string? picklist, object? value) => kind switch
+    {
+        CanonicalFieldKind.Count => (double)(int)value!,
+        CanonicalFieldKind.Enum => Pick(picklist!, value?.ToString()),
+        _ => value,
+    };
 
     private void AddManaged(Dictionary<string, object?> values, ManagedValues managed)
     {
