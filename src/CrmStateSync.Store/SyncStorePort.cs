@@ -166,13 +166,13 @@ public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
     public Task CompleteTasksAsync(IReadOnlyList<TaskReservation> tasks, IReadOnlyList<TaskResult> results, CancellationToken cancellationToken) =>
         Store.CompleteTasksAsync(tasks, results, cancellationToken);
 
-    public Task<long> StartRunAsync(string kind, DateTimeOffset startedAt, CancellationToken cancellationToken) => Store.StartRunAsync(kind, cancellationToken);
+    public Task<long> StartRunAsync(string kind, DateTimeOffset startedAt, CancellationToken cancellationToken) => Store.StartRunAsync(kind, startedAt, cancellationToken);
 
     public Task FinishRunAsync(long runId, RunSummary summary, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(summary);
         var counts = new RunCounts(summary.Read, summary.Evaluated, summary.Written, summary.Rejected, summary.Conflicts, summary.ApiCalls, summary.Problems);
-        return Store.FinishRunAsync(runId, summary.Outcome, counts, cancellationToken);
+        return Store.FinishRunAsync(runId, summary.Outcome, counts, summary.FinishedAt, cancellationToken);
     }
 
     public Task<(int Count, DateTimeOffset? FirstStartedAt)> RunsOfKindAsync(string kind, CancellationToken cancellationToken) =>
