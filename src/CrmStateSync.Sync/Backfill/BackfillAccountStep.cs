@@ -20,7 +20,7 @@ internal sealed class BackfillAccountStep(ISyncStore store, RulesEngine rules, A
         var result = replay.Final;
         var desired = DesiredValues.From(result, rules.Rules);
         var lastWritten = await store.LastWrittenFieldsAsync(accountId, ct).ConfigureAwait(false);
-        var prior = await store.LatestConflictsAsync(accountId, ct).ConfigureAwait(false);
+        var prior = await PriorConflicts.LoadAsync(store, accountId, ct).ConfigureAwait(false);
         var plan = differ.Diff(accountId, desired, loaded.CrmText, lastWritten, prior, result.Stage.ManualMove);
         // As in a cycle: the stage memory is recorded with the write's confirmation, never before it lands.
         var write = plan.Writes.Count > 0 ? new PlannedWrite(accountId, plan.Writes, result.Stage.LastWritten) : null;

@@ -61,7 +61,7 @@ public sealed partial class BackfillRunner(
             await _write.RecoverAsync(ct).ConfigureAwait(false);
         }
 
-        var ids = await store.AllAccountsAsync(ct).ConfigureAwait(false);
+        var ids = await AccountSelection.AllAsync(store, ct).ConfigureAwait(false);
         var tally = new Tally();
         var replayed = 0;
         _progress.Report(new ProgressUpdate(Operation, "replay", 0, ids.Count));

@@ -18,7 +18,7 @@ internal sealed class EvaluateStep(ISyncStore store, RulesEngine rules, AccountD
         var lastWritten = await store.LastWrittenFieldsAsync(accountId, ct).ConfigureAwait(false);
         var result = rules.Evaluate(WorkerMemory.Restore(loaded.Snapshot, loaded.CrmText, lastWritten), asOf);
         var desired = DesiredValues.From(result, rules.Rules);
-        var prior = await store.LatestConflictsAsync(accountId, ct).ConfigureAwait(false);
+        var prior = await PriorConflicts.LoadAsync(store, accountId, ct).ConfigureAwait(false);
         var plan = differ.Diff(accountId, desired, loaded.CrmText, lastWritten, prior, result.Stage.ManualMove);
         // The stage memory travels with the account's write and is recorded only when the CRM confirms it (rules.md §8
         // "Interruptions change nothing"): recorded before, a write that never lands would turn the next evaluation from

@@ -159,7 +159,7 @@ public sealed partial class SyncEngine(
             _lastFullEvaluationLoaded = true;
         }
 
-        return DailyDue(asOf) ? await store.AllAccountsAsync(ct).ConfigureAwait(false) : await store.ChangedAccountsAsync(ct).ConfigureAwait(false);
+        return await (DailyDue(asOf) ? AccountSelection.AllAsync(store, ct) : AccountSelection.ChangedAsync(store, ct)).ConfigureAwait(false);
     }
 
     /// <summary>Evaluates each account; an exception about one account is that account's problem (in <paramref name="failed"/>), not the cycle's.</summary>

@@ -49,9 +49,29 @@ internal sealed class RecordingStore(IReadOnlyList<string> changed) : ISyncStore
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<string>> ChangedAccountsAsync(CancellationToken cancellationToken) => Task.FromResult(changed);
+    /// <summary>Journaled writes the CRM refused (none by default).</summary>
+    public List<RejectedWrite> Rejected { get; } = [];
 
-    public Task<IReadOnlyList<string>> AllAccountsAsync(CancellationToken cancellationToken) => Task.FromResult(changed);
+    /// <summary>Accounts kept aside with a problem (none by default).</summary>
+    public HashSet<string> KeptAside { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Each account's conflict log, oldest first (empty by default).</summary>
+    public Dictionary<string, List<LoggedConflict>> Conflicts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Each account's journaled writes, oldest first, beyond those of this cycle (empty by default).</summary>
+    public Dictionary<string, List<JournaledWrite>> Journal { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The accounts whose journal was read (the diff needed it).</summary>
+    public List<string> JournalRead { get; } = [];
+
+    /// <summary>Every account is marked changed and cached.</summary>
+    public Task<IReadOnlyList<string>> DirtyAccountsAsync(CancellationToken cancellationToken) => Task.FromResult(changed);
+
+    public Task<IReadOnlyList<RejectedWrite>> RejectedWritesAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<RejectedWrite>>(Rejected);
+
+    public Task<IReadOnlySet<string>> KeptAsideAccountsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlySet<string>>(KeptAside);
+
+    public Task<IReadOnlyList<string>> CachedAccountsAsync(CancellationToken cancellationToken) => Task.FromResult(changed);
 
     public Task SetCursorAsync(CrmObject crmObject, PullCursor cursor, CancellationToken cancellationToken)
     {
@@ -96,8 +116,14 @@ internal sealed class RecordingStore(IReadOnlyList<string> changed) : ISyncStore
     public Task<IReadOnlyDictionary<string, string?>> LastWrittenFieldsAsync(string accountId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>());
 
-    public Task<IReadOnlyDictionary<string, PriorConflict>> LatestConflictsAsync(string accountId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<string, PriorConflict>>(new Dictionary<string, PriorConflict>());
+    public Task<IReadOnlyList<LoggedConflict>> ConflictsOfAsync(string accountId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<LoggedConflict>>(Conflicts.GetValueOrDefault(accountId) ?? []);
+
+    public Task<IReadOnlyList<JournaledWrite>> JournalOfAsync(string accountId, CancellationToken cancellationToken)
+    {
+        JournalRead.Add(accountId);
+        return Task.FromResult<IReadOnlyList<JournaledWrite>>(Journal.GetValueOrDefault(accountId) ?? []);
+    }
 
     public Task SetLastWrittenStageAsync(string accountId, LastWritten lastWritten, CancellationToken cancellationToken) => Task.CompletedTask;
 
