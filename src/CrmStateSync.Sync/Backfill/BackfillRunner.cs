@@ -24,6 +24,7 @@ public sealed partial class BackfillRunner(
     private readonly PullStep _pull = new(crm, store, options, clock, logger, progress ?? NoProgress.Instance, Operation);
     private readonly BackfillAccountStep _account = new(store, rules, new AccountDiffer(options.Ownership));
     private readonly WriteStep _write = new(crm, store, options);
+    private readonly RecordStep _record = new(store);
 
     /// <summary>Runs the backfill as of today (the clock). A dry run reads and replays but writes nothing: not to the
     /// CRM, the journal, the history or the cursors; the summary carries the plan.</summary>
@@ -67,8 +68,13 @@ public sealed partial class BackfillRunner(
         _progress.Report(new ProgressUpdate(Operation, "replay", 0, ids.Count));
         foreach (var id in ids)
         {
-            if (await _account.RunAsync(id, asOf, from, dryRun, ct).ConfigureAwait(false) is { } done)
+            if (await _account.RunAsync(id, asOf, from, ct).ConfigureAwait(false) is { } done)
             {
+                if (!dryRun)
+                {
+                    await _record.RunAsync(id, done.Records, ct).ConfigureAwait(false);
+                }
+
                 tally.Add(done.Replay, done.Plan, done.Write);
             }
 

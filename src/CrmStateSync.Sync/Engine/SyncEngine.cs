@@ -9,8 +9,8 @@ namespace CrmStateSync.Sync.Engine;
 
 /// <summary>
 /// One sync cycle (sync.md): pull → recover unconfirmed writes → per chunk of accounts: evaluate changed (and, once a
-/// day, all) accounts, diff and settle conflicts, create intervention tasks, journaled batched writes, clear their
-/// changed marks → advance cursors → run row. A crash at any point leaves the journal, the changed marks and the
+/// day, all) accounts and diff them (computing only), then settle the chunk: record its transitions, conflicts and
+/// stages, create intervention tasks, journaled batched writes, clear their changed marks → advance cursors → run row. A crash at any point leaves the journal, the changed marks and the
 /// cursors so the next cycle neither loses nor repeats work. Each step reports its progress through
 /// <paramref name="progress"/> (none by default): reads per object, accounts evaluated of those to evaluate, writes sent, tasks.
 /// </summary>
@@ -21,6 +21,7 @@ public sealed partial class SyncEngine(
     private readonly IProgress<ProgressUpdate> _progress = progress ?? NoProgress.Instance;
     private readonly PullStep _pull = new(crm, store, options, clock, logger, progress ?? NoProgress.Instance, Operation);
     private readonly EvaluateStep _evaluate = new(store, rules, new AccountDiffer(options.Ownership));
+    private readonly RecordStep _record = new(store);
     private readonly WriteStep _write = new(crm, store, options);
     private readonly TaskStep _tasks = new(crm, store, options, logger);
     private readonly ReconcileSchedule _reconcile = new(store, options);
@@ -118,8 +119,16 @@ public sealed partial class SyncEngine(
             }
 
             var failed = new List<RecordProblem>();
-            var outcomes = await EvaluateAsync(chunk, asOf, dryRun, failed, done => _progress.Report(new ProgressUpdate(Operation, "evaluate", looked + done, ids.Count)), ct).ConfigureAwait(false);
+            var outcomes = await EvaluateAsync(chunk, asOf, failed, done => _progress.Report(new ProgressUpdate(Operation, "evaluate", looked + done, ids.Count)), ct).ConfigureAwait(false);
             looked += chunk.Length;
+            if (!dryRun)
+            {
+                // Settled in the order crash safety needs: the chunk's history, conflicts and stages, then its tasks,
+                // journaled writes and changed marks.
+                outcomes = await RecordAsync(outcomes, failed, ct).ConfigureAwait(false);
+                failed = [.. failed.OrderBy(f => Array.IndexOf(chunk, f.RecordId))];
+            }
+
             tally.AddEvaluated(outcomes);
             tally.AddProblems(failed.Count);
             if (!dryRun)
@@ -163,7 +172,7 @@ public sealed partial class SyncEngine(
     }
 
     /// <summary>Evaluates each account; an exception about one account is that account's problem (in <paramref name="failed"/>), not the cycle's.</summary>
-    private async Task<List<AccountOutcome>> EvaluateAsync(string[] ids, DateOnly asOf, bool dryRun, List<RecordProblem> failed, Action<int> evaluated, CancellationToken ct)
+    private async Task<List<AccountOutcome>> EvaluateAsync(string[] ids, DateOnly asOf, List<RecordProblem> failed, Action<int> evaluated, CancellationToken ct)
     {
         var outcomes = new List<AccountOutcome>(ids.Length);
         var done = 0;
@@ -171,21 +180,50 @@ public sealed partial class SyncEngine(
         {
             try
             {
-                if (await _evaluate.RunAsync(id, asOf, dryRun, ct).ConfigureAwait(false) is { } outcome)
+                if (await _evaluate.RunAsync(id, asOf, ct).ConfigureAwait(false) is { } outcome)
                 {
                     outcomes.Add(outcome);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                LogEvaluationFailed(logger, id, ex.Message);
-                failed.Add(new RecordProblem(CrmObject.Account, id, RecordProblem.Evaluation, null, "could not be evaluated: " + ex.Message, false));
+                Fail(id, ex, failed);
             }
 
             evaluated(++done);
         }
 
         return outcomes;
+    }
+
+    /// <summary>
+    /// Records what each evaluation decided (<see cref="RecordStep"/>); an exception about one account is that account's
+    /// problem (in <paramref name="failed"/>, and it is left out of the chunk's settling), not the cycle's.
+    /// </summary>
+    private async Task<List<AccountOutcome>> RecordAsync(List<AccountOutcome> outcomes, List<RecordProblem> failed, CancellationToken ct)
+    {
+        var recorded = new List<AccountOutcome>(outcomes.Count);
+        foreach (var outcome in outcomes)
+        {
+            try
+            {
+                await _record.RunAsync(outcome.AccountId, outcome.Records, ct).ConfigureAwait(false);
+                recorded.Add(outcome);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                Fail(outcome.AccountId, ex, failed);
+            }
+        }
+
+        return recorded;
+    }
+
+    /// <summary>An account whose evaluation or its recording failed: logged, and a problem of the run; it keeps its changed mark and is tried again next cycle.</summary>
+    private void Fail(string accountId, Exception ex, List<RecordProblem> failed)
+    {
+        LogEvaluationFailed(logger, accountId, ex.Message);
+        failed.Add(new RecordProblem(CrmObject.Account, accountId, RecordProblem.Evaluation, null, "could not be evaluated: " + ex.Message, false));
     }
 
     private bool DailyDue(DateOnly asOf) => options.DailyFullEvaluation && _lastFullEvaluation != asOf;

@@ -10,7 +10,8 @@ namespace CrmStateSync.Sync.Tests.Engine;
 /// <summary>
 /// An in-memory store of changed accounts (each a won customer whose CRM stage is empty, so each wants a write) that
 /// records, in order, what the engine does to each account: <c>evaluate</c> (loaded for the rules), <c>journal</c>
-/// (its write journaled), <c>confirm</c> (the CRM's answer journaled), <c>clear</c> (its changed mark cleared).
+/// (its write journaled), <c>confirm</c> (the CRM's answer journaled), <c>clear</c> (its changed mark cleared), and
+/// <c>record</c> (its transitions appended to the history: what its evaluation decided is being persisted).
 /// What the chunking does not touch (tasks, pending batches) is not supported.
 /// </summary>
 internal sealed class RecordingStore(IReadOnlyList<string> changed) : ISyncStore
@@ -97,7 +98,17 @@ internal sealed class RecordingStore(IReadOnlyList<string> changed) : ISyncStore
 
     public Task<int> ReviewPullAsync(CancellationToken cancellationToken) => Task.FromResult(0);
 
-    public Task AddProblemsAsync(IReadOnlyList<RecordProblem> problems, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>The problems recorded under the run.</summary>
+    public List<RecordProblem> Problems { get; } = [];
+
+    /// <summary>An account whose recording (its transitions appended to the history) throws, as a bug about one record would.</summary>
+    public string? FailRecordOf { get; set; }
+
+    public Task AddProblemsAsync(IReadOnlyList<RecordProblem> problems, CancellationToken cancellationToken)
+    {
+        Problems.AddRange(problems);
+        return Task.CompletedTask;
+    }
 
     public Task SupersedeRejectedAsync(IReadOnlyList<string> accountIds, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -127,7 +138,16 @@ internal sealed class RecordingStore(IReadOnlyList<string> changed) : ISyncStore
 
     public Task SetLastWrittenStageAsync(string accountId, LastWritten lastWritten, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task AppendTransitionsAsync(string accountId, IReadOnlyList<Transition> transitions, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task AppendTransitionsAsync(string accountId, IReadOnlyList<Transition> transitions, CancellationToken cancellationToken)
+    {
+        if (accountId == FailRecordOf)
+        {
+            throw new InvalidOperationException("simulated failure recording one account");
+        }
+
+        Steps.Add(("record", accountId));
+        return Task.CompletedTask;
+    }
 
     public Task AddConflictsAsync(IReadOnlyList<ConflictRecord> conflicts, DateOnly detectedOn, CancellationToken cancellationToken) => Task.CompletedTask;
 
