@@ -40,22 +40,13 @@ public sealed partial class BackfillRunner(
             throw new BackfillRefusedException(synced.Count, synced.FirstStartedAt);
         }
 
-        _progress.Report(ProgressUpdate.Started(Operation));
-        try
-        {
-            return await RunCoreAsync(from, dryRun, ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            _progress.Report(ProgressUpdate.Finished(Operation));
-        }
+        return await CycleRun.ReportingAsync(_progress, Operation, () => RunCoreAsync(from, dryRun, ct)).ConfigureAwait(false);
     }
 
     private async Task<BackfillSummary> RunCoreAsync(DateOnly? from, bool dryRun, CancellationToken ct)
     {
-        var started = clock.GetUtcNow();
-        var asOf = DateOnly.FromDateTime(started.UtcDateTime);
-        var runId = dryRun ? 0 : await store.StartRunAsync("backfill", started, ct).ConfigureAwait(false);
+        var run = await CycleRun.StartAsync(store, clock, Operation, dryRun, ct).ConfigureAwait(false);
+        var (started, asOf) = (run.StartedAt, run.AsOf);
         var (cursors, read, problems, _) = await _pull.RunAsync(reconcile: false, ct).ConfigureAwait(false);
         if (!dryRun)
         {
@@ -85,7 +76,7 @@ public sealed partial class BackfillRunner(
         if (!dryRun)
         {
             summary = await CommitAsync(tally, ids, cursors, summary, ct).ConfigureAwait(false);
-            await store.FinishRunAsync(runId, ToRun(summary, started), ct).ConfigureAwait(false);
+            await run.FinishAsync(ToRun(summary, started), ct).ConfigureAwait(false);
         }
 
         summary = summary with { ApiCalls = crm.Usage.CallsMade };

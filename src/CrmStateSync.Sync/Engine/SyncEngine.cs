@@ -56,25 +56,14 @@ public sealed partial class SyncEngine(
     /// </summary>
     public Task<CycleResult> PlanAccountsAsync(IReadOnlyList<string> accountIds, CancellationToken ct) => RunAsync(true, accountIds, CancellationToken.None, ct);
 
-    private async Task<CycleResult> RunAsync(bool dryRun, IReadOnlyList<string>? only, CancellationToken stop, CancellationToken ct)
-    {
-        _progress.Report(ProgressUpdate.Started(Operation));
-        try
-        {
-            return await RunCycleCoreAsync(dryRun, only, stop, ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            _progress.Report(ProgressUpdate.Finished(Operation));
-        }
-    }
+    private Task<CycleResult> RunAsync(bool dryRun, IReadOnlyList<string>? only, CancellationToken stop, CancellationToken ct) =>
+        CycleRun.ReportingAsync(_progress, Operation, () => RunCycleCoreAsync(dryRun, only, stop, ct));
 
     private async Task<CycleResult> RunCycleCoreAsync(bool dryRun, IReadOnlyList<string>? only, CancellationToken stop, CancellationToken ct)
     {
-        var started = clock.GetUtcNow();
+        var run = await CycleRun.StartAsync(store, clock, Operation, dryRun, ct).ConfigureAwait(false);
+        var (started, asOf) = (run.StartedAt, run.AsOf);
         var callsBefore = _callsCounted;
-        var asOf = DateOnly.FromDateTime(started.UtcDateTime);
-        var runId = dryRun ? 0 : await store.StartRunAsync("sync", started, ct).ConfigureAwait(false);
         var (reconcile, recordReconcile) = await _reconcile.DueAsync(started, dryRun, ct).ConfigureAwait(false);
         var pull = await _pull.RunAsync(reconcile, ct).ConfigureAwait(false);
         if (!dryRun)
@@ -92,11 +81,7 @@ public sealed partial class SyncEngine(
         // The calls since the previous cycle ended (the first: since the engine was composed), so the schema check a
         // command makes before its cycle is in that cycle's count; a long-running worker's connector counts from its creation.
         var summary = tally.Summary(pulled) with { FinishedAt = clock.GetUtcNow(), ApiCalls = (_callsCounted = crm.Usage.CallsMade) - callsBefore };
-        if (!dryRun)
-        {
-            await store.FinishRunAsync(runId, summary, ct).ConfigureAwait(false);
-        }
-
+        await run.FinishAsync(summary, ct).ConfigureAwait(false);
         LogCycle(logger, summary.Outcome, summary.Read, summary.Problems, summary.Evaluated, summary.Written, summary.Rejected, summary.Conflicts,
             summary.Transitions, summary.Tasks, summary.ApiCalls, summary.Reconciled, summary.Removed, summary.DryRun, summary.FinishedAt - summary.StartedAt);
         return new CycleResult(summary, tally.Outcomes);

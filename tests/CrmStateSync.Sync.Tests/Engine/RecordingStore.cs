@@ -153,7 +153,14 @@ internal sealed class RecordingStore(IReadOnlyList<string> changed) : ISyncStore
 
     public Task<IReadOnlyList<PendingBatch>> PendingBatchesAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<PendingBatch>>([]);
 
-    public Task<long> StartRunAsync(string kind, DateTimeOffset startedAt, CancellationToken cancellationToken) => Task.FromResult(1L);
+    /// <summary>The run rows started: kind and start.</summary>
+    public List<(string Kind, DateTimeOffset StartedAt)> RunsStarted { get; } = [];
+
+    public Task<long> StartRunAsync(string kind, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        RunsStarted.Add((kind, startedAt));
+        return Task.FromResult((long)RunsStarted.Count);
+    }
 
     public Task<(int Count, DateTimeOffset? FirstStartedAt)> RunsOfKindAsync(string kind, CancellationToken cancellationToken) => Task.FromResult((0, (DateTimeOffset?)null));
 
