@@ -15,7 +15,7 @@ public sealed partial class SqliteSyncStore
         "INSERT INTO problems (run_id, object, record_id, field, value, message, kind, kept_aside, detected_at) " +
         "VALUES (@Run, @ObjectName, @RecordId, @Field, @Value, @Message, @Kind, @KeptAside, @Now)";
 
-    /// <summary>The run whose problems are being recorded (set by <see cref="StartRunAsync"/>); 0 outside a run.</summary>
+    /// <summary>The run whose problems are being recorded (set by <see cref="StartRunAsync(string, DateTimeOffset, CancellationToken)"/>); 0 outside a run.</summary>
     private long _run;
 
     /// <summary>Records problems met outside the cache (an account whose evaluation failed) under the run in progress.</summary>

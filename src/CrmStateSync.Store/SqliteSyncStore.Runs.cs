@@ -13,24 +13,36 @@ public sealed partial class SqliteSyncStore
     /// <summary>The run columns of a migrated file, the problems count included.</summary>
     private const string RunColumnsWithProblems = RunColumns + ", problems AS Problems";
 
-    /// <summary>Records the start of a run of the given kind (<c>sync</c>, <c>backfill</c> …); returns its id.</summary>
-    public Task<long> StartRunAsync(string kind, CancellationToken cancellationToken)
+    /// <summary>Records the start of a run of the given kind (<c>sync</c>, <c>backfill</c> …), now on the store's clock; returns its id.</summary>
+    public Task<long> StartRunAsync(string kind, CancellationToken cancellationToken) => StartRunAsync(kind, _time.GetUtcNow(), cancellationToken);
+
+    /// <summary>
+    /// Records the start of a run of the given kind at <paramref name="startedAt"/> (the engine's start of the cycle, on
+    /// the worker's one clock); returns its id.
+    /// </summary>
+    public Task<long> StartRunAsync(string kind, DateTimeOffset startedAt, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(kind);
+        var at = Iso.Instant(startedAt);
         return InTransactionAsync(
             async (c, tx) =>
             {
                 // Problems met from now on are this run's.
-                _run = await c.ScalarAsync<long>("INSERT INTO runs (kind, started_at) VALUES (@Kind, @Now) RETURNING id", new { Kind = kind, Now = Now() }, tx, cancellationToken).ConfigureAwait(false);
+                _run = await c.ScalarAsync<long>("INSERT INTO runs (kind, started_at) VALUES (@Kind, @Now) RETURNING id", new { Kind = kind, Now = at }, tx, cancellationToken).ConfigureAwait(false);
                 return _run;
             },
             cancellationToken);
     }
 
-    /// <summary>Records a run's end, outcome and counts; false when the run is unknown.</summary>
-    public async Task<bool> FinishRunAsync(long runId, string outcome, RunCounts counts, CancellationToken cancellationToken)
+    /// <summary>Records a run's end (now, on the store's clock), outcome and counts; false when the run is unknown.</summary>
+    public Task<bool> FinishRunAsync(long runId, string outcome, RunCounts counts, CancellationToken cancellationToken) =>
+        FinishRunAsync(runId, outcome, counts, _time.GetUtcNow(), cancellationToken);
+
+    /// <summary>Records a run's end at <paramref name="finishedAt"/> (the engine's end of the cycle), outcome and counts; false when the run is unknown.</summary>
+    public async Task<bool> FinishRunAsync(long runId, string outcome, RunCounts counts, DateTimeOffset finishedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(counts);
+        var at = Iso.Instant(finishedAt);
         return await InTransactionAsync(
             (c, tx) => c.ExecAsync(
                 """
@@ -38,7 +50,7 @@ public sealed partial class SqliteSyncStore
                     rejected = @Rejected, conflicts = @Conflicts, api_calls = @ApiCalls, problems = @Problems
                 WHERE id = @Id
                 """,
-                new { Id = runId, Now = Now(), Outcome = outcome, counts.Read, counts.Evaluated, counts.Written, counts.Rejected, counts.Conflicts, counts.ApiCalls, counts.Problems },
+                new { Id = runId, Now = at, Outcome = outcome, counts.Read, counts.Evaluated, counts.Written, counts.Rejected, counts.Conflicts, counts.ApiCalls, counts.Problems },
                 tx,
                 cancellationToken),
             cancellationToken).ConfigureAwait(false) == 1;

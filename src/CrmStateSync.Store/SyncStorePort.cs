@@ -28,14 +28,12 @@ public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
 
     public Task ApplyAsync(IReadOnlyList<CrmChange<UsageRecord>> changes, CancellationToken cancellationToken) => Store.ApplyUsageAsync(changes, cancellationToken);
 
-    /// <summary>The accounts whose inputs changed, and those with a transient rejection to retry (sync.md step 5).</summary>
-    public async Task<IReadOnlyList<string>> ChangedAccountsAsync(CancellationToken cancellationToken)
-    {
-        var dirty = await Store.DirtyAccountsAsync(cancellationToken).ConfigureAwait(false);
-        var rejected = await Store.RejectedEntriesAsync(cancellationToken).ConfigureAwait(false);
-        var keptAside = await Store.KeptAsideAccountsAsync(cancellationToken).ConfigureAwait(false);
-        return [.. dirty.Union(rejected.Where(e => e.Transient).Select(e => e.AccountId), StringComparer.Ordinal).Where(id => !keptAside.Contains(id)).Order(StringComparer.Ordinal)];
-    }
+    public Task<IReadOnlyList<string>> DirtyAccountsAsync(CancellationToken cancellationToken) => Store.DirtyAccountsAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<RejectedWrite>> RejectedWritesAsync(CancellationToken cancellationToken) =>
+        [.. (await Store.RejectedEntriesAsync(cancellationToken).ConfigureAwait(false)).Select(e => new RejectedWrite(e.AccountId, e.Transient))];
+
+    public Task<IReadOnlySet<string>> KeptAsideAccountsAsync(CancellationToken cancellationToken) => Store.KeptAsideAccountsAsync(cancellationToken);
 
     public async Task<int> ReviewPullAsync(CancellationToken cancellationToken)
     {
@@ -62,16 +60,12 @@ public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
     public Task SetLastFullEvaluationAsync(DateOnly day, CancellationToken cancellationToken) =>
         Store.SetStateAsync(LastFullEvaluationKey, Internal.Iso.Date(day), cancellationToken);
 
-    public async Task<IReadOnlyList<string>> AllAccountsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> CachedAccountsAsync(CancellationToken cancellationToken)
     {
-        var keptAside = await Store.KeptAsideAccountsAsync(cancellationToken).ConfigureAwait(false);
         var ids = new List<string>();
         await foreach (var id in Store.AllAccountIdsAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (!keptAside.Contains(id))
-            {
-                ids.Add(id);
-            }
+            ids.Add(id);
         }
 
         return ids;
@@ -99,28 +93,11 @@ public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
     public Task<IReadOnlyDictionary<string, string?>> LastWrittenFieldsAsync(string accountId, CancellationToken cancellationToken) =>
         Store.GetLastWrittenValuesAsync(accountId, cancellationToken);
 
-    public async Task<IReadOnlyDictionary<string, PriorConflict>> LatestConflictsAsync(string accountId, CancellationToken cancellationToken)
-    {
-        var entries = await Store.ListConflictsAsync(new ConflictFilter(AccountId: accountId), cancellationToken).ConfigureAwait(false);
-        var latest = entries
-            .GroupBy(e => e.Field, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => Prior(g.MaxBy(e => e.Id)!), StringComparer.Ordinal);
-        if (!latest.Values.Any(p => p.Action == ConflictAction.Reverted))
-        {
-            return latest;
-        }
+    public async Task<IReadOnlyList<LoggedConflict>> ConflictsOfAsync(string accountId, CancellationToken cancellationToken) =>
+        [.. (await Store.ListConflictsAsync(new ConflictFilter(AccountId: accountId), cancellationToken).ConfigureAwait(false)).Select(Logged)];
 
-        // A revert not confirmed yet (killed before the CRM answered, or refused) is the same conflict when detected again.
-        var journal = await Store.AccountEntriesAsync(accountId, cancellationToken).ConfigureAwait(false);
-        foreach (var (field, prior) in latest.Where(p => p.Value.Action == ConflictAction.Reverted).ToList())
-        {
-            var last = journal.LastOrDefault(e => e.Values.ContainsKey(field));
-            var unconfirmed = last is { Status: not JournalStatus.Done } && last.Values[field] == prior.EngineValue;
-            latest[field] = prior with { RevertUnconfirmed = unconfirmed };
-        }
-
-        return latest;
-    }
+    public async Task<IReadOnlyList<JournaledWrite>> JournalOfAsync(string accountId, CancellationToken cancellationToken) =>
+        [.. (await Store.AccountEntriesAsync(accountId, cancellationToken).ConfigureAwait(false)).Select(e => new JournaledWrite(e.Values, e.Status == JournalStatus.Done))];
 
     public Task SetLastWrittenStageAsync(string accountId, LastWritten lastWritten, CancellationToken cancellationToken) =>
         Store.SetLastWrittenAsync(accountId, lastWritten, cancellationToken);
@@ -166,20 +143,20 @@ public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
     public Task CompleteTasksAsync(IReadOnlyList<TaskReservation> tasks, IReadOnlyList<TaskResult> results, CancellationToken cancellationToken) =>
         Store.CompleteTasksAsync(tasks, results, cancellationToken);
 
-    public Task<long> StartRunAsync(string kind, DateTimeOffset startedAt, CancellationToken cancellationToken) => Store.StartRunAsync(kind, cancellationToken);
+    public Task<long> StartRunAsync(string kind, DateTimeOffset startedAt, CancellationToken cancellationToken) => Store.StartRunAsync(kind, startedAt, cancellationToken);
 
     public Task FinishRunAsync(long runId, RunSummary summary, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(summary);
         var counts = new RunCounts(summary.Read, summary.Evaluated, summary.Written, summary.Rejected, summary.Conflicts, summary.ApiCalls, summary.Problems);
-        return Store.FinishRunAsync(runId, summary.Outcome, counts, cancellationToken);
+        return Store.FinishRunAsync(runId, summary.Outcome, counts, summary.FinishedAt, cancellationToken);
     }
 
     public Task<(int Count, DateTimeOffset? FirstStartedAt)> RunsOfKindAsync(string kind, CancellationToken cancellationToken) =>
         Store.RunsOfKindAsync(kind, cancellationToken);
 
-    private static PriorConflict Prior(ConflictEntry e) => new(
-        e.CrmValue, e.EngineValue, e.Action, e.ResolvedKeep switch { ConflictKeep.Crm => ResolvedKeep.Crm, ConflictKeep.Engine => ResolvedKeep.Engine, _ => null });
+    private static LoggedConflict Logged(ConflictEntry e) => new(
+        e.Id, e.Field, e.CrmValue, e.EngineValue, e.Action, e.ResolvedKeep switch { ConflictKeep.Crm => ResolvedKeep.Crm, ConflictKeep.Engine => ResolvedKeep.Engine, _ => null });
 
     private static PlannedWrite ToPlanned(JournalEntry e) =>
         new(e.AccountId, [.. e.Values.Select(v => new FieldChange(v.Key, null, v.Value, v.Value))], e.Stage);

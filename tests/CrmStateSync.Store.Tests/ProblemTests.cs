@@ -1,4 +1,5 @@
 using CrmStateSync.Crm.Contract;
+using CrmStateSync.Sync.Engine;
 using CrmStateSync.Sync.Ports;
 
 namespace CrmStateSync.Store.Tests;
@@ -47,8 +48,8 @@ public class ProblemTests : StoreTestBase
         await store.StartRunAsync("sync", Ct);
         await store.ApplyAccountsAsync([KeptAside("001", Some.Account("001"), "OwnerId", "dana"), Upsert("002", Some.Account("002"))], Ct);
 
-        var heldChanged = await port.ChangedAccountsAsync(Ct);
-        var heldAll = await port.AllAccountsAsync(Ct);
+        var heldChanged = await AccountSelection.ChangedAsync(port, Ct);
+        var heldAll = await AccountSelection.AllAsync(port, Ct);
         await store.StartRunAsync("sync", Ct);
         await store.ApplyAccountsAsync([Upsert("001", Some.Account("001", "Fixed"), 5)], Ct);
 
@@ -57,7 +58,7 @@ public class ProblemTests : StoreTestBase
             Assert.That(Scalar("SELECT count(*) FROM accounts"), Is.EqualTo(2), "cached, so its children attach");
             Assert.That(heldChanged, Is.EqualTo(new[] { "002" }));
             Assert.That(heldAll, Is.EqualTo(new[] { "002" }));
-            Assert.That(await port.ChangedAccountsAsync(Ct), Is.EqualTo(new[] { "001", "002" }));
+            Assert.That(await AccountSelection.ChangedAsync(port, Ct), Is.EqualTo(new[] { "001", "002" }));
             Assert.That(await store.ListProblemsAsync(new ProblemFilter(OpenOnly: true), Ct), Is.Empty);
         }
     }
@@ -102,7 +103,7 @@ public class ProblemTests : StoreTestBase
                 ("Opportunity", "O2", (string?)"404", ProblemKind.UnknownAccount), ("Contact", "C2", "404", ProblemKind.UnknownAccount), ("Usage", "U2", "404", ProblemKind.UnknownAccount),
             }));
             Assert.That(problems.Select(p => p.IsOpen), Is.All.False, "closed: the account arrived");
-            Assert.That(await port.ChangedAccountsAsync(Ct), Is.EqualTo(new[] { "404" }), "the account is evaluated with its children");
+            Assert.That(await AccountSelection.ChangedAsync(port, Ct), Is.EqualTo(new[] { "404" }), "the account is evaluated with its children");
             Assert.That((await store.LoadSnapshotAsync("404", Ct))!.Opportunities, Has.Count.EqualTo(1));
             Assert.That((await store.LoadSnapshotAsync("404", Ct))!.Usage, Has.Count.EqualTo(1));
         }

@@ -37,9 +37,9 @@ public abstract class StoreTestBase
     }
 
     /// <summary>Opens (and tracks for disposal) a store on the test's file.</summary>
-    protected async Task<SqliteSyncStore> OpenAsync(string org = Org, string provider = Provider, SyncStoreOptions? options = null)
+    protected async Task<SqliteSyncStore> OpenAsync(string org = Org, string provider = Provider, SyncStoreOptions? options = null, TimeProvider? time = null)
     {
-        var store = await SqliteSyncStore.OpenAsync(DbPath, org, provider, options, cancellationToken: Ct);
+        var store = await SqliteSyncStore.OpenAsync(DbPath, org, provider, options, time, Ct);
         _stores.Add(store);
         return store;
     }

@@ -24,6 +24,7 @@ public sealed partial class BackfillRunner(
     private readonly PullStep _pull = new(crm, store, options, clock, logger, progress ?? NoProgress.Instance, Operation);
     private readonly BackfillAccountStep _account = new(store, rules, new AccountDiffer(options.Ownership));
     private readonly WriteStep _write = new(crm, store, options);
+    private readonly RecordStep _record = new(store);
 
     /// <summary>Runs the backfill as of today (the clock). A dry run reads and replays but writes nothing: not to the
     /// CRM, the journal, the history or the cursors; the summary carries the plan.</summary>
@@ -39,36 +40,32 @@ public sealed partial class BackfillRunner(
             throw new BackfillRefusedException(synced.Count, synced.FirstStartedAt);
         }
 
-        _progress.Report(ProgressUpdate.Started(Operation));
-        try
-        {
-            return await RunCoreAsync(from, dryRun, ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            _progress.Report(ProgressUpdate.Finished(Operation));
-        }
+        return await CycleRun.ReportingAsync(_progress, Operation, () => RunCoreAsync(from, dryRun, ct)).ConfigureAwait(false);
     }
 
     private async Task<BackfillSummary> RunCoreAsync(DateOnly? from, bool dryRun, CancellationToken ct)
     {
-        var started = clock.GetUtcNow();
-        var asOf = DateOnly.FromDateTime(started.UtcDateTime);
-        var runId = dryRun ? 0 : await store.StartRunAsync("backfill", started, ct).ConfigureAwait(false);
+        var run = await CycleRun.StartAsync(store, clock, Operation, dryRun, ct).ConfigureAwait(false);
+        var (started, asOf) = (run.StartedAt, run.AsOf);
         var (cursors, read, problems, _) = await _pull.RunAsync(reconcile: false, ct).ConfigureAwait(false);
         if (!dryRun)
         {
             await _write.RecoverAsync(ct).ConfigureAwait(false);
         }
 
-        var ids = await store.AllAccountsAsync(ct).ConfigureAwait(false);
+        var ids = await AccountSelection.AllAsync(store, ct).ConfigureAwait(false);
         var tally = new Tally();
         var replayed = 0;
         _progress.Report(new ProgressUpdate(Operation, "replay", 0, ids.Count));
         foreach (var id in ids)
         {
-            if (await _account.RunAsync(id, asOf, from, dryRun, ct).ConfigureAwait(false) is { } done)
+            if (await _account.RunAsync(id, asOf, from, ct).ConfigureAwait(false) is { } done)
             {
+                if (!dryRun)
+                {
+                    await _record.RunAsync(id, done.Records, ct).ConfigureAwait(false);
+                }
+
                 tally.Add(done.Replay, done.Plan, done.Write);
             }
 
@@ -79,7 +76,7 @@ public sealed partial class BackfillRunner(
         if (!dryRun)
         {
             summary = await CommitAsync(tally, ids, cursors, summary, ct).ConfigureAwait(false);
-            await store.FinishRunAsync(runId, ToRun(summary, started), ct).ConfigureAwait(false);
+            await run.FinishAsync(ToRun(summary, started), ct).ConfigureAwait(false);
         }
 
         summary = summary with { ApiCalls = crm.Usage.CallsMade };

@@ -5,10 +5,11 @@ using CrmStateSync.Sync.Ports;
 namespace CrmStateSync.Sync.Engine;
 
 /// <summary>sync.md steps 2–4 for one account: evaluate from the cache, diff against the CRM and the last write, settle
-/// conflicts. Records transitions and conflicts unless it is a dry run.</summary>
+/// conflicts. Computes only: what to record (transitions, conflicts, the worker's own stage) travels in the outcome and is
+/// persisted when its chunk is settled (<see cref="RecordStep"/>); a dry run never settles.</summary>
 internal sealed class EvaluateStep(ISyncStore store, RulesEngine rules, AccountDiffer differ)
 {
-    public async Task<AccountOutcome?> RunAsync(string accountId, DateOnly asOf, bool dryRun, CancellationToken ct)
+    public async Task<AccountOutcome?> RunAsync(string accountId, DateOnly asOf, CancellationToken ct)
     {
         if (await store.LoadAsync(accountId, ct).ConfigureAwait(false) is not { } loaded)
         {
@@ -18,7 +19,7 @@ internal sealed class EvaluateStep(ISyncStore store, RulesEngine rules, AccountD
         var lastWritten = await store.LastWrittenFieldsAsync(accountId, ct).ConfigureAwait(false);
         var result = rules.Evaluate(WorkerMemory.Restore(loaded.Snapshot, loaded.CrmText, lastWritten), asOf);
         var desired = DesiredValues.From(result, rules.Rules);
-        var prior = await store.LatestConflictsAsync(accountId, ct).ConfigureAwait(false);
+        var prior = await PriorConflicts.LoadAsync(store, accountId, ct).ConfigureAwait(false);
         var plan = differ.Diff(accountId, desired, loaded.CrmText, lastWritten, prior, result.Stage.ManualMove);
         // The stage memory travels with the account's write and is recorded only when the CRM confirms it (rules.md §8
         // "Interruptions change nothing"): recorded before, a write that never lands would turn the next evaluation from
@@ -26,20 +27,12 @@ internal sealed class EvaluateStep(ISyncStore store, RulesEngine rules, AccountD
         var write = plan.Writes.Count > 0
             ? new PlannedWrite(accountId, plan.Writes, result.Stage.LastWritten) { Agreed = Agreed(desired, loaded.CrmText, lastWritten) }
             : null;
-        if (dryRun)
+        // Nothing to send (the CRM already holds every value): the worker's own stage is recorded when the chunk is settled.
+        var stage = write is null && !Equals(loaded.Snapshot.LastWritten, result.Stage.LastWritten) ? result.Stage.LastWritten : null;
+        return new AccountOutcome(accountId, loaded.Snapshot.OwnerId, result, plan, write)
         {
-            return new AccountOutcome(accountId, loaded.Snapshot.OwnerId, result, plan, write);
-        }
-
-        await store.AppendTransitionsAsync(accountId, result.Stage.Transitions, ct).ConfigureAwait(false);
-        await store.AddConflictsAsync(plan.Conflicts, asOf, ct).ConfigureAwait(false);
-        if (write is null && !Equals(loaded.Snapshot.LastWritten, result.Stage.LastWritten))
-        {
-            // Nothing to send (the CRM already holds every value): the worker's own stage is recorded now.
-            await store.SetLastWrittenStageAsync(accountId, result.Stage.LastWritten, ct).ConfigureAwait(false);
-        }
-
-        return new AccountOutcome(accountId, loaded.Snapshot.OwnerId, result, plan, write);
+            Records = new OutcomeRecords(result.Stage.Transitions, plan.Conflicts, asOf, stage),
+        };
     }
 
     /// <summary>Managed fields whose CRM value is already the computed one but not yet recorded as the worker's.</summary>

@@ -9,8 +9,8 @@ namespace CrmStateSync.Sync.Engine;
 
 /// <summary>
 /// One sync cycle (sync.md): pull → recover unconfirmed writes → per chunk of accounts: evaluate changed (and, once a
-/// day, all) accounts, diff and settle conflicts, create intervention tasks, journaled batched writes, clear their
-/// changed marks → advance cursors → run row. A crash at any point leaves the journal, the changed marks and the
+/// day, all) accounts and diff them (computing only), then settle the chunk: record its transitions, conflicts and
+/// stages, create intervention tasks, journaled batched writes, clear their changed marks → advance cursors → run row. A crash at any point leaves the journal, the changed marks and the
 /// cursors so the next cycle neither loses nor repeats work. Each step reports its progress through
 /// <paramref name="progress"/> (none by default): reads per object, accounts evaluated of those to evaluate, writes sent, tasks.
 /// </summary>
@@ -21,6 +21,7 @@ public sealed partial class SyncEngine(
     private readonly IProgress<ProgressUpdate> _progress = progress ?? NoProgress.Instance;
     private readonly PullStep _pull = new(crm, store, options, clock, logger, progress ?? NoProgress.Instance, Operation);
     private readonly EvaluateStep _evaluate = new(store, rules, new AccountDiffer(options.Ownership));
+    private readonly RecordStep _record = new(store);
     private readonly WriteStep _write = new(crm, store, options);
     private readonly TaskStep _tasks = new(crm, store, options, logger);
     private readonly ReconcileSchedule _reconcile = new(store, options);
@@ -55,25 +56,14 @@ public sealed partial class SyncEngine(
     /// </summary>
     public Task<CycleResult> PlanAccountsAsync(IReadOnlyList<string> accountIds, CancellationToken ct) => RunAsync(true, accountIds, CancellationToken.None, ct);
 
-    private async Task<CycleResult> RunAsync(bool dryRun, IReadOnlyList<string>? only, CancellationToken stop, CancellationToken ct)
-    {
-        _progress.Report(ProgressUpdate.Started(Operation));
-        try
-        {
-            return await RunCycleCoreAsync(dryRun, only, stop, ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            _progress.Report(ProgressUpdate.Finished(Operation));
-        }
-    }
+    private Task<CycleResult> RunAsync(bool dryRun, IReadOnlyList<string>? only, CancellationToken stop, CancellationToken ct) =>
+        CycleRun.ReportingAsync(_progress, Operation, () => RunCycleCoreAsync(dryRun, only, stop, ct));
 
     private async Task<CycleResult> RunCycleCoreAsync(bool dryRun, IReadOnlyList<string>? only, CancellationToken stop, CancellationToken ct)
     {
-        var started = clock.GetUtcNow();
+        var run = await CycleRun.StartAsync(store, clock, Operation, dryRun, ct).ConfigureAwait(false);
+        var (started, asOf) = (run.StartedAt, run.AsOf);
         var callsBefore = _callsCounted;
-        var asOf = DateOnly.FromDateTime(started.UtcDateTime);
-        var runId = dryRun ? 0 : await store.StartRunAsync("sync", started, ct).ConfigureAwait(false);
         var (reconcile, recordReconcile) = await _reconcile.DueAsync(started, dryRun, ct).ConfigureAwait(false);
         var pull = await _pull.RunAsync(reconcile, ct).ConfigureAwait(false);
         if (!dryRun)
@@ -91,11 +81,7 @@ public sealed partial class SyncEngine(
         // The calls since the previous cycle ended (the first: since the engine was composed), so the schema check a
         // command makes before its cycle is in that cycle's count; a long-running worker's connector counts from its creation.
         var summary = tally.Summary(pulled) with { FinishedAt = clock.GetUtcNow(), ApiCalls = (_callsCounted = crm.Usage.CallsMade) - callsBefore };
-        if (!dryRun)
-        {
-            await store.FinishRunAsync(runId, summary, ct).ConfigureAwait(false);
-        }
-
+        await run.FinishAsync(summary, ct).ConfigureAwait(false);
         LogCycle(logger, summary.Outcome, summary.Read, summary.Problems, summary.Evaluated, summary.Written, summary.Rejected, summary.Conflicts,
             summary.Transitions, summary.Tasks, summary.ApiCalls, summary.Reconciled, summary.Removed, summary.DryRun, summary.FinishedAt - summary.StartedAt);
         return new CycleResult(summary, tally.Outcomes);
@@ -118,8 +104,16 @@ public sealed partial class SyncEngine(
             }
 
             var failed = new List<RecordProblem>();
-            var outcomes = await EvaluateAsync(chunk, asOf, dryRun, failed, done => _progress.Report(new ProgressUpdate(Operation, "evaluate", looked + done, ids.Count)), ct).ConfigureAwait(false);
+            var outcomes = await EvaluateAsync(chunk, asOf, failed, done => _progress.Report(new ProgressUpdate(Operation, "evaluate", looked + done, ids.Count)), ct).ConfigureAwait(false);
             looked += chunk.Length;
+            if (!dryRun)
+            {
+                // Settled in the order crash safety needs: the chunk's history, conflicts and stages, then its tasks,
+                // journaled writes and changed marks.
+                outcomes = await RecordAsync(outcomes, failed, ct).ConfigureAwait(false);
+                failed = [.. failed.OrderBy(f => Array.IndexOf(chunk, f.RecordId))];
+            }
+
             tally.AddEvaluated(outcomes);
             tally.AddProblems(failed.Count);
             if (!dryRun)
@@ -159,11 +153,11 @@ public sealed partial class SyncEngine(
             _lastFullEvaluationLoaded = true;
         }
 
-        return DailyDue(asOf) ? await store.AllAccountsAsync(ct).ConfigureAwait(false) : await store.ChangedAccountsAsync(ct).ConfigureAwait(false);
+        return await (DailyDue(asOf) ? AccountSelection.AllAsync(store, ct) : AccountSelection.ChangedAsync(store, ct)).ConfigureAwait(false);
     }
 
     /// <summary>Evaluates each account; an exception about one account is that account's problem (in <paramref name="failed"/>), not the cycle's.</summary>
-    private async Task<List<AccountOutcome>> EvaluateAsync(string[] ids, DateOnly asOf, bool dryRun, List<RecordProblem> failed, Action<int> evaluated, CancellationToken ct)
+    private async Task<List<AccountOutcome>> EvaluateAsync(string[] ids, DateOnly asOf, List<RecordProblem> failed, Action<int> evaluated, CancellationToken ct)
     {
         var outcomes = new List<AccountOutcome>(ids.Length);
         var done = 0;
@@ -171,21 +165,50 @@ public sealed partial class SyncEngine(
         {
             try
             {
-                if (await _evaluate.RunAsync(id, asOf, dryRun, ct).ConfigureAwait(false) is { } outcome)
+                if (await _evaluate.RunAsync(id, asOf, ct).ConfigureAwait(false) is { } outcome)
                 {
                     outcomes.Add(outcome);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                LogEvaluationFailed(logger, id, ex.Message);
-                failed.Add(new RecordProblem(CrmObject.Account, id, RecordProblem.Evaluation, null, "could not be evaluated: " + ex.Message, false));
+                Fail(id, ex, failed);
             }
 
             evaluated(++done);
         }
 
         return outcomes;
+    }
+
+    /// <summary>
+    /// Records what each evaluation decided (<see cref="RecordStep"/>); an exception about one account is that account's
+    /// problem (in <paramref name="failed"/>, and it is left out of the chunk's settling), not the cycle's.
+    /// </summary>
+    private async Task<List<AccountOutcome>> RecordAsync(List<AccountOutcome> outcomes, List<RecordProblem> failed, CancellationToken ct)
+    {
+        var recorded = new List<AccountOutcome>(outcomes.Count);
+        foreach (var outcome in outcomes)
+        {
+            try
+            {
+                await _record.RunAsync(outcome.AccountId, outcome.Records, ct).ConfigureAwait(false);
+                recorded.Add(outcome);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                Fail(outcome.AccountId, ex, failed);
+            }
+        }
+
+        return recorded;
+    }
+
+    /// <summary>An account whose evaluation or its recording failed: logged, and a problem of the run; it keeps its changed mark and is tried again next cycle.</summary>
+    private void Fail(string accountId, Exception ex, List<RecordProblem> failed)
+    {
+        LogEvaluationFailed(logger, accountId, ex.Message);
+        failed.Add(new RecordProblem(CrmObject.Account, accountId, RecordProblem.Evaluation, null, "could not be evaluated: " + ex.Message, false));
     }
 
     private bool DailyDue(DateOnly asOf) => options.DailyFullEvaluation && _lastFullEvaluation != asOf;

@@ -9,7 +9,8 @@ namespace CrmStateSync.Sync.Ports;
 /// <summary>
 /// What the sync engine needs from its local state (sync.md "SQLite"): cursors, the input cache, what the worker last
 /// wrote, transition history, the conflict log, the write journal, intervention tasks and runs. The SQLite store
-/// implements it; the engine never sees SQL.
+/// implements it; the engine never sees SQL. The store stores and the engine decides: what "changed" means
+/// (<see cref="AccountSelection"/>) and what a logged conflict still means (<see cref="PriorConflicts"/>) are the engine's.
 /// </summary>
 public interface ISyncStore
 {
@@ -38,14 +39,20 @@ public interface ISyncStore
     /// <summary>Records problems met while handling records outside the pull (an account whose evaluation failed) under the run.</summary>
     Task AddProblemsAsync(IReadOnlyList<RecordProblem> problems, CancellationToken cancellationToken);
 
-    /// <summary>The accounts to evaluate: those whose inputs changed, less the accounts kept aside with a problem.</summary>
-    Task<IReadOnlyList<string>> ChangedAccountsAsync(CancellationToken cancellationToken);
+    /// <summary>The accounts marked changed (their inputs changed since they were last evaluated and settled), in any order.</summary>
+    Task<IReadOnlyList<string>> DirtyAccountsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Journaled writes the CRM refused that no later write replaced, oldest first.</summary>
+    Task<IReadOnlyList<RejectedWrite>> RejectedWritesAsync(CancellationToken cancellationToken);
+
+    /// <summary>The accounts kept aside with an open problem.</summary>
+    Task<IReadOnlySet<string>> KeptAsideAccountsAsync(CancellationToken cancellationToken);
 
     /// <summary>The rejected writes of these accounts are no longer wanted (they were evaluated and need no write).</summary>
     Task SupersedeRejectedAsync(IReadOnlyList<string> accountIds, CancellationToken cancellationToken);
 
-    /// <summary>Every cached account, less the accounts kept aside with a problem.</summary>
-    Task<IReadOnlyList<string>> AllAccountsAsync(CancellationToken cancellationToken);
+    /// <summary>Every cached account, in the cache's order.</summary>
+    Task<IReadOnlyList<string>> CachedAccountsAsync(CancellationToken cancellationToken);
 
     /// <summary>Starts a reconciliation sweep of the object: the ids its full read applies are remembered.</summary>
     Task BeginSweepAsync(CrmObject crmObject, CancellationToken cancellationToken);
@@ -71,7 +78,11 @@ public interface ISyncStore
     /// <summary>What the worker last wrote per managed field of the account.</summary>
     Task<IReadOnlyDictionary<string, string?>> LastWrittenFieldsAsync(string accountId, CancellationToken cancellationToken);
 
-    Task<IReadOnlyDictionary<string, PriorConflict>> LatestConflictsAsync(string accountId, CancellationToken cancellationToken);
+    /// <summary>The account's conflict log, oldest first.</summary>
+    Task<IReadOnlyList<LoggedConflict>> ConflictsOfAsync(string accountId, CancellationToken cancellationToken);
+
+    /// <summary>Every journaled write of the account, oldest first.</summary>
+    Task<IReadOnlyList<JournaledWrite>> JournalOfAsync(string accountId, CancellationToken cancellationToken);
 
     /// <summary>Records the worker's own stage value (the rules' <see cref="LastWritten"/>).</summary>
     Task SetLastWrittenStageAsync(string accountId, LastWritten lastWritten, CancellationToken cancellationToken);

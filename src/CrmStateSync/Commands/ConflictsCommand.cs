@@ -16,12 +16,12 @@ internal static class ConflictsCommand
     public static Command Create(TextWriter output, TextWriter error, TimeProvider clock) =>
         new("conflicts", "The conflict log: human edits of managed fields and what the worker did about them")
         {
-            List(output, error),
-            Show(output, error),
+            List(output, error, clock),
+            Show(output, error, clock),
             Resolve(output, error, clock),
         };
 
-    private static Command List(TextWriter output, TextWriter error)
+    private static Command List(TextWriter output, TextWriter error, TimeProvider clock)
     {
         var open = new Option<bool>("--open") { Description = "Only conflicts left open for an admin" };
         var account = new Option<string?>("--account") { Description = "Only this account's conflicts (its CRM id or its name)" };
@@ -30,7 +30,7 @@ internal static class ConflictsCommand
         format.AcceptOnlyFromAmong("table", "csv", "json");
         var config = ConfigOption();
         var command = new Command("list", "List logged conflicts, oldest first; the filters combine") { open, account, since, format, config };
-        command.SetAction((parse, ct) => WithStoreAsync(parse.GetValue(config), error, async store =>
+        command.SetAction((parse, ct) => WithStoreAsync(parse.GetValue(config), error, clock, async store =>
         {
             var filter = new ConflictFilter(parse.GetValue(open), parse.GetValue(account), parse.GetValue(since));
             ConflictListWriter.Write(output, await store.ListConflictsAsync(filter, ct).ConfigureAwait(false), parse.GetValue(format)!);
@@ -39,12 +39,12 @@ internal static class ConflictsCommand
         return command;
     }
 
-    private static Command Show(TextWriter output, TextWriter error)
+    private static Command Show(TextWriter output, TextWriter error, TimeProvider clock)
     {
         var id = IdArgument();
         var config = ConfigOption();
         var command = new Command("show", "Print every field of one conflict") { id, config };
-        command.SetAction((parse, ct) => WithStoreAsync(parse.GetValue(config), error, async store =>
+        command.SetAction((parse, ct) => WithStoreAsync(parse.GetValue(config), error, clock, async store =>
         {
             if (await store.GetConflictAsync(parse.GetValue(id), ct).ConfigureAwait(false) is not { } entry)
             {
@@ -65,7 +65,7 @@ internal static class ConflictsCommand
         var by = new Option<string>("--by") { Description = "Who decided, recorded with the resolution (default: the operating-system user)", DefaultValueFactory = _ => Environment.UserName };
         var config = ConfigOption();
         var command = new Command("resolve", "Record an admin's decision on an open conflict (dated today); the next cycle applies it") { id, keep, by, config };
-        command.SetAction((parse, ct) => WithStoreAsync(parse.GetValue(config), error, store =>
+        command.SetAction((parse, ct) => WithStoreAsync(parse.GetValue(config), error, clock, store =>
             ResolveAsync(store, new Resolution(parse.GetValue(id), parse.GetValue(keep) == "crm" ? ConflictKeep.Crm : ConflictKeep.Engine, parse.GetValue(by)), output, error, clock, ct), ct));
         return command;
     }
@@ -92,7 +92,7 @@ internal static class ConflictsCommand
         return ExitCodes.Success;
     }
 
-    private static async Task<int> WithStoreAsync(FileInfo? config, TextWriter error, Func<SqliteSyncStore, Task<int>> action, CancellationToken ct)
+    private static async Task<int> WithStoreAsync(FileInfo? config, TextWriter error, TimeProvider clock, Func<SqliteSyncStore, Task<int>> action, CancellationToken ct)
     {
         if (config is { Exists: false })
         {
@@ -118,7 +118,8 @@ internal static class ConflictsCommand
 
         try
         {
-            await using var store = await SqliteSyncStore.OpenAsync(path, worker.OrgId!, worker.Provider!, cancellationToken: ct).ConfigureAwait(false);
+            // The command's clock stamps what the store records (the resolution's changed mark), as the worker's does.
+            await using var store = await SqliteSyncStore.OpenAsync(path, worker.OrgId!, worker.Provider!, time: clock, cancellationToken: ct).ConfigureAwait(false);
             return await action(store).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is StoreMismatchException or StoreUnusableException)

@@ -58,7 +58,8 @@ internal sealed class Worker : IAsyncDisposable
         IConfiguration configuration, WorkerOptions options, CompiledRules rules, ILoggerFactory logging, TimeProvider clock, CancellationToken ct, Action<IServiceCollection>? configure = null)
     {
         var path = Path.GetFullPath(options.DatabasePath);
-        var store = await SqliteSyncStore.OpenAsync(path, options.OrgId!, options.Provider!, cancellationToken: ct).ConfigureAwait(false);
+        // One clock: what the store stamps (runs, journal, history, conflicts, tasks, problems) is on the engine's clock.
+        var store = await SqliteSyncStore.OpenAsync(path, options.OrgId!, options.Provider!, time: clock, cancellationToken: ct).ConfigureAwait(false);
         try
         {
             var services = new ServiceCollection().AddCrmStateSync(configuration, options, rules, store, logging, clock);

@@ -10,7 +10,8 @@ namespace CrmStateSync.Sync.Tests.Engine;
 /// <summary>
 /// An in-memory store of changed accounts (each a won customer whose CRM stage is empty, so each wants a write) that
 /// records, in order, what the engine does to each account: <c>evaluate</c> (loaded for the rules), <c>journal</c>
-/// (its write journaled), <c>confirm</c> (the CRM's answer journaled), <c>clear</c> (its changed mark cleared).
+/// (its write journaled), <c>confirm</c> (the CRM's answer journaled), <c>clear</c> (its changed mark cleared), and
+/// <c>record</c> (its transitions appended to the history: what its evaluation decided is being persisted).
 /// What the chunking does not touch (tasks, pending batches) is not supported.
 /// </summary>
 internal sealed class RecordingStore(IReadOnlyList<string> changed) : ISyncStore
@@ -49,9 +50,29 @@ internal sealed class RecordingStore(IReadOnlyList<string> changed) : ISyncStore
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<string>> ChangedAccountsAsync(CancellationToken cancellationToken) => Task.FromResult(changed);
+    /// <summary>Journaled writes the CRM refused (none by default).</summary>
+    public List<RejectedWrite> Rejected { get; } = [];
 
-    public Task<IReadOnlyList<string>> AllAccountsAsync(CancellationToken cancellationToken) => Task.FromResult(changed);
+    /// <summary>Accounts kept aside with a problem (none by default).</summary>
+    public HashSet<string> KeptAside { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Each account's conflict log, oldest first (empty by default).</summary>
+    public Dictionary<string, List<LoggedConflict>> Conflicts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Each account's journaled writes, oldest first, beyond those of this cycle (empty by default).</summary>
+    public Dictionary<string, List<JournaledWrite>> Journal { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The accounts whose journal was read (the diff needed it).</summary>
+    public List<string> JournalRead { get; } = [];
+
+    /// <summary>Every account is marked changed and cached.</summary>
+    public Task<IReadOnlyList<string>> DirtyAccountsAsync(CancellationToken cancellationToken) => Task.FromResult(changed);
+
+    public Task<IReadOnlyList<RejectedWrite>> RejectedWritesAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<RejectedWrite>>(Rejected);
+
+    public Task<IReadOnlySet<string>> KeptAsideAccountsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlySet<string>>(KeptAside);
+
+    public Task<IReadOnlyList<string>> CachedAccountsAsync(CancellationToken cancellationToken) => Task.FromResult(changed);
 
     public Task SetCursorAsync(CrmObject crmObject, PullCursor cursor, CancellationToken cancellationToken)
     {
@@ -77,7 +98,17 @@ internal sealed class RecordingStore(IReadOnlyList<string> changed) : ISyncStore
 
     public Task<int> ReviewPullAsync(CancellationToken cancellationToken) => Task.FromResult(0);
 
-    public Task AddProblemsAsync(IReadOnlyList<RecordProblem> problems, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>The problems recorded under the run.</summary>
+    public List<RecordProblem> Problems { get; } = [];
+
+    /// <summary>An account whose recording (its transitions appended to the history) throws, as a bug about one record would.</summary>
+    public string? FailRecordOf { get; set; }
+
+    public Task AddProblemsAsync(IReadOnlyList<RecordProblem> problems, CancellationToken cancellationToken)
+    {
+        Problems.AddRange(problems);
+        return Task.CompletedTask;
+    }
 
     public Task SupersedeRejectedAsync(IReadOnlyList<string> accountIds, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -96,18 +127,40 @@ internal sealed class RecordingStore(IReadOnlyList<string> changed) : ISyncStore
     public Task<IReadOnlyDictionary<string, string?>> LastWrittenFieldsAsync(string accountId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>());
 
-    public Task<IReadOnlyDictionary<string, PriorConflict>> LatestConflictsAsync(string accountId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<string, PriorConflict>>(new Dictionary<string, PriorConflict>());
+    public Task<IReadOnlyList<LoggedConflict>> ConflictsOfAsync(string accountId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<LoggedConflict>>(Conflicts.GetValueOrDefault(accountId) ?? []);
+
+    public Task<IReadOnlyList<JournaledWrite>> JournalOfAsync(string accountId, CancellationToken cancellationToken)
+    {
+        JournalRead.Add(accountId);
+        return Task.FromResult<IReadOnlyList<JournaledWrite>>(Journal.GetValueOrDefault(accountId) ?? []);
+    }
 
     public Task SetLastWrittenStageAsync(string accountId, LastWritten lastWritten, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task AppendTransitionsAsync(string accountId, IReadOnlyList<Transition> transitions, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task AppendTransitionsAsync(string accountId, IReadOnlyList<Transition> transitions, CancellationToken cancellationToken)
+    {
+        if (accountId == FailRecordOf)
+        {
+            throw new InvalidOperationException("simulated failure recording one account");
+        }
+
+        Steps.Add(("record", accountId));
+        return Task.CompletedTask;
+    }
 
     public Task AddConflictsAsync(IReadOnlyList<ConflictRecord> conflicts, DateOnly detectedOn, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<IReadOnlyList<PendingBatch>> PendingBatchesAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<PendingBatch>>([]);
 
-    public Task<long> StartRunAsync(string kind, DateTimeOffset startedAt, CancellationToken cancellationToken) => Task.FromResult(1L);
+    /// <summary>The run rows started: kind and start.</summary>
+    public List<(string Kind, DateTimeOffset StartedAt)> RunsStarted { get; } = [];
+
+    public Task<long> StartRunAsync(string kind, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        RunsStarted.Add((kind, startedAt));
+        return Task.FromResult((long)RunsStarted.Count);
+    }
 
     public Task<(int Count, DateTimeOffset? FirstStartedAt)> RunsOfKindAsync(string kind, CancellationToken cancellationToken) => Task.FromResult((0, (DateTimeOffset?)null));
 

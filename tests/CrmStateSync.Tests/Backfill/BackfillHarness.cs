@@ -48,7 +48,7 @@ internal sealed class BackfillHarness : IAsyncDisposable
 
     public async Task<string> KnownIdAsync()
     {
-        foreach (var id in await Port.AllAccountsAsync(CancellationToken.None))
+        foreach (var id in await Port.CachedAccountsAsync(CancellationToken.None))
         {
             if ((await Port.LoadAsync(id, CancellationToken.None))?.Snapshot.Name == KnownName)
             {

@@ -56,6 +56,18 @@ public class FirstSyncTests
         });
     }
 
+    [Test(Description = "One clock (issue 14, item 4): the run row holds the cycle's start and finish as the engine's clock gave them, not the store's own reading of the system clock")]
+    public async Task RunCycle_RunRow_IsStampedWithTheWorkersClock()
+    {
+        await using var s = await SyncScenario.StartAsync([E2e.NewCustomer()]);
+        var noon = new DateTimeOffset(E2e.AsOf.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc));
+
+        var cycle = await s.CycleAsync();
+
+        var run = (await s.Store.RecentRunsAsync(1, CancellationToken.None)).Single();
+        Assert.That((run.StartedAt, run.FinishedAt, cycle.Summary.StartedAt, cycle.Summary.FinishedAt), Is.EqualTo((noon, (DateTimeOffset?)noon, noon, noon)));
+    }
+
     [Test]
     public async Task RunCycle_SecondSyncNothingChanged_SendsNoWriteRequest()
     {
