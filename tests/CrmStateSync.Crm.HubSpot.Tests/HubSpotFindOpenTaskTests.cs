@@ -1,34 +1,21 @@
-using System.Text.Json.Nodes;
-using CrmStateSync.Crm.Contract;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-
 namespace CrmStateSync.Crm.HubSpot.Tests;
 
 /// <summary>sync.md step 6: a restart resumes "with … no duplicate … task" — the worker finds the task it created before a
 /// crash through the company's task associations (not the lagging search index) and the marker in its subject.</summary>
-public sealed class HubSpotFindOpenTaskTests
+public sealed class HubSpotFindOpenTaskTests : HubSpotHarnessTests
 {
     private const string Marker = "[crmstatesync:AdoptionIntervention:77]";
     private const string AssociationsPath = "/crm/v4/associations/companies/tasks/batch/read";
-    private HubSpotHarness _hs = null!;
-
-    [SetUp]
-    public void SetUp() => _hs = new HubSpotHarness();
-
-    [TearDown]
-    public void TearDown() => _hs.Dispose();
-
     [Test]
     public async Task FindOpenTask_OpenTaskWithMarker_ReturnsItsIdIgnoringCompletedAndUnmarkedOnes()
     {
         CompanyTasks(("p1", ["1", "2"]), (null, ["3"]));
         Tasks(Task("1", "Adoption is slipping " + Marker, "COMPLETED"), Task("2", "Call the customer", "NOT_STARTED"), Task("3", "Adoption is slipping " + Marker, "IN_PROGRESS"));
 
-        var id = await _hs.Connector().FindOpenTaskAsync("77", Marker, default);
+        var id = await Hs.Connector().FindOpenTaskAsync("77", Marker, default);
 
-        var associationReads = _hs.Calls("POST", AssociationsPath).Select(HubSpotHarness.Body).ToList();
-        var read = HubSpotHarness.Body(_hs.Calls("POST", "/crm/v3/objects/tasks/batch/read").Single());
+        var associationReads = Hs.Calls("POST", AssociationsPath).Select(HubSpotHarness.Body).ToList();
+        var read = HubSpotHarness.Body(Hs.Calls("POST", "/crm/v3/objects/tasks/batch/read").Single());
         Assert.Multiple(() =>
         {
             Assert.That(id, Is.EqualTo("3"));
@@ -45,7 +32,7 @@ public sealed class HubSpotFindOpenTaskTests
         CompanyTasks((null, ["1"]));
         Tasks(Task("1", "Adoption is slipping " + Marker, "COMPLETED"));
 
-        Assert.That(await _hs.Connector().FindOpenTaskAsync("77", Marker, default), Is.Null);
+        Assert.That(await Hs.Connector().FindOpenTaskAsync("77", Marker, default), Is.Null);
     }
 
     [Test]
@@ -53,19 +40,19 @@ public sealed class HubSpotFindOpenTaskTests
     {
         CompanyTasks((null, []));
 
-        var id = await _hs.Connector().FindOpenTaskAsync("77", Marker, default);
+        var id = await Hs.Connector().FindOpenTaskAsync("77", Marker, default);
 
-        Assert.That((id, _hs.Calls("POST", "/crm/v3/objects/tasks/batch/read").Count), Is.EqualTo(((string?)null, 0)));
+        Assert.That((id, Hs.Calls("POST", "/crm/v3/objects/tasks/batch/read").Count), Is.EqualTo(((string?)null, 0)));
     }
 
     [Test]
     public async Task CreateTask_WithMarker_EndsTheSubjectWithIt()
     {
-        Some.Json(_hs.Server, Request.Create().WithPath("/crm/v3/objects/tasks/batch/create").UsingPost(), 201, new JsonObject { ["status"] = "COMPLETE", ["results"] = new JsonArray(new JsonObject { ["id"] = "555", ["objectWriteTraceId"] = "0", ["properties"] = new JsonObject() }) });
+        Some.Json(Hs.Server, Request.Create().WithPath("/crm/v3/objects/tasks/batch/create").UsingPost(), 201, new JsonObject { ["status"] = "COMPLETE", ["results"] = new JsonArray(new JsonObject { ["id"] = "555", ["objectWriteTraceId"] = "0", ["properties"] = new JsonObject() }) });
 
-        await _hs.Connector().CreateTaskAsync(new TaskRequest("77", null, "Adoption is slipping", "why", new DateOnly(2026, 6, 1)) { Marker = Marker }, default);
+        await Hs.Connector().CreateTaskAsync(new TaskRequest("77", null, "Adoption is slipping", "why", new DateOnly(2026, 6, 1)) { Marker = Marker }, default);
 
-        var body = HubSpotHarness.Body(_hs.Calls("POST", "/crm/v3/objects/tasks/batch/create").Single()).GetProperty("inputs")[0];
+        var body = HubSpotHarness.Body(Hs.Calls("POST", "/crm/v3/objects/tasks/batch/create").Single()).GetProperty("inputs")[0];
         Assert.That(body.GetProperty("properties").GetProperty("hs_task_subject").GetString(), Is.EqualTo("Adoption is slipping " + Marker));
     }
 
@@ -74,7 +61,7 @@ public sealed class HubSpotFindOpenTaskTests
 
     /// <summary>Company 77's tasks in pages; each page but the last names the <c>after</c> of the next.</summary>
     private void CompanyTasks(params (string? Next, string[] Ids)[] pages) =>
-        _hs.Server.Given(Request.Create().WithPath(AssociationsPath).UsingPost()).RespondWith(Response.Create().WithCallback(req =>
+        Hs.Server.Given(Request.Create().WithPath(AssociationsPath).UsingPost()).RespondWith(Response.Create().WithCallback(req =>
         {
             var after = (string?)JsonNode.Parse(req.Body!)!["inputs"]![0]!["after"];
             var index = after is null ? 0 : Array.FindIndex(pages, p => p.Next == after) + 1;
@@ -93,5 +80,5 @@ public sealed class HubSpotFindOpenTaskTests
         }));
 
     private void Tasks(params JsonObject[] tasks) =>
-        Some.Json(_hs.Server, Request.Create().WithPath("/crm/v3/objects/tasks/batch/read").UsingPost(), 200, new JsonObject { ["status"] = "COMPLETE", ["results"] = new JsonArray(tasks) });
+        Some.Json(Hs.Server, Request.Create().WithPath("/crm/v3/objects/tasks/batch/read").UsingPost(), 200, new JsonObject { ["status"] = "COMPLETE", ["results"] = new JsonArray(tasks) });
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using CrmStateSync.Crm.Contract;
 using CrmStateSync.Crm.HubSpot.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -1,4 +1,3 @@
-using CrmStateSync.Crm.Contract;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -1,19 +1,7 @@
-using System.Text.Json.Nodes;
-using CrmStateSync.Crm.Contract;
-using WireMock.RequestBuilders;
-
 namespace CrmStateSync.Crm.HubSpot.Tests;
 
-public sealed class HubSpotSchemaTests
+public sealed class HubSpotSchemaTests : HubSpotHarnessTests
 {
-    private HubSpotHarness _hs = null!;
-
-    [SetUp]
-    public void SetUp() => _hs = new HubSpotHarness();
-
-    [TearDown]
-    public void TearDown() => _hs.Dispose();
-
     [Test]
     public async Task Describe_Properties_TypesOptionsReadOnlyAndCalculatedMapped()
     {
@@ -31,9 +19,9 @@ public sealed class HubSpotSchemaTests
             new JsonObject { ["name"] = "hubspot_owner_id", ["type"] = "enumeration", ["fieldType"] = "select", ["referencedObjectType"] = "OWNER" },
             new JsonObject { ["name"] = "cs_divergence", ["type"] = "string", ["fieldType"] = "text", ["unexpected"] = new JsonObject() },
         ];
-        Some.Json(_hs.Server, Request.Create().WithPath("/crm/v3/properties/companies").UsingGet(), 200, new JsonObject { ["results"] = new JsonArray(properties) });
+        Some.Json(Hs.Server, Request.Create().WithPath("/crm/v3/properties/companies").UsingGet(), 200, new JsonObject { ["results"] = new JsonArray(properties) });
 
-        var description = await _hs.Connector().DescribeAsync(CrmObject.Account, default);
+        var description = await Hs.Connector().DescribeAsync(CrmObject.Account, default);
 
         Assert.That((description.Kind, description.Name), Is.EqualTo((CrmObject.Account, "companies")));
         Assert.That(description.Fields.Select(f => (f.Name, f.Type, f.Updateable, f.Calculated)), Is.EqualTo(new[]
@@ -52,12 +40,12 @@ public sealed class HubSpotSchemaTests
     [Test]
     public async Task CreateTasks_Request_PostsBatchCreateWithTaskPropertiesAndCompanyAssociation192()
     {
-        Some.Json(_hs.Server, Request.Create().WithPath("/crm/v3/objects/tasks/batch/create").UsingPost(), 201, new JsonObject { ["status"] = "COMPLETE", ["results"] = new JsonArray(new JsonObject { ["id"] = "555", ["objectWriteTraceId"] = "0", ["properties"] = new JsonObject() }) });
+        Some.Json(Hs.Server, Request.Create().WithPath("/crm/v3/objects/tasks/batch/create").UsingPost(), 201, new JsonObject { ["status"] = "COMPLETE", ["results"] = new JsonArray(new JsonObject { ["id"] = "555", ["objectWriteTraceId"] = "0", ["properties"] = new JsonObject() }) });
 
-        var result = await _hs.Connector().CreateTaskAsync(new TaskRequest("77", "owner-9", "Re-establish the departed Champion", "The champion left on 2026-05-01", new DateOnly(2026, 6, 1)), default);
+        var result = await Hs.Connector().CreateTaskAsync(new TaskRequest("77", "owner-9", "Re-establish the departed Champion", "The champion left on 2026-05-01", new DateOnly(2026, 6, 1)), default);
 
         Assert.That((result.Fate, result.TaskId), Is.EqualTo((TaskFate.Created, (string?)"555")));
-        var body = HubSpotHarness.Body(_hs.Calls("POST", "/crm/v3/objects/tasks/batch/create").Single()).GetProperty("inputs")[0];
+        var body = HubSpotHarness.Body(Hs.Calls("POST", "/crm/v3/objects/tasks/batch/create").Single()).GetProperty("inputs")[0];
         Assert.That(body.GetProperty("objectWriteTraceId").GetString(), Is.EqualTo("0"));
         var p = body.GetProperty("properties");
         Assert.That((p.GetProperty("hs_task_subject").GetString(), p.GetProperty("hs_task_body").GetString(), p.GetProperty("hs_task_status").GetString(), p.GetProperty("hubspot_owner_id").GetString()),

@@ -1,9 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using CrmStateSync.Crm.Contract;
 using WireMock;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 using WireMock.Types;
 using WireMock.Util;
 
@@ -14,25 +9,17 @@ namespace CrmStateSync.Crm.HubSpot.Tests;
 /// refused task keeps HubSpot's category and message and the others are created; a create whose answer was lost is
 /// reported unknown (to be looked up by marker), never resent by the pipeline.
 /// </summary>
-public sealed class HubSpotTaskBatchTests
+public sealed class HubSpotTaskBatchTests : HubSpotHarnessTests
 {
     private const string CreatePath = "/crm/v3/objects/tasks/batch/create";
-    private HubSpotHarness _hs = null!;
-
-    [SetUp]
-    public void SetUp() => _hs = new HubSpotHarness();
-
-    [TearDown]
-    public void TearDown() => _hs.Dispose();
-
     [Test]
     public async Task CreateTasks_250Tasks_ThreeBatchCreateCallsOfAtMost100()
     {
-        _hs.Server.Given(Request.Create().WithPath(CreatePath).UsingPost()).RespondWith(Response.Create().WithCallback(Created));
+        Hs.Server.Given(Request.Create().WithPath(CreatePath).UsingPost()).RespondWith(Response.Create().WithCallback(Created));
 
-        var results = await _hs.Connector().CreateTasksAsync([.. Enumerable.Range(1, 250).Select(i => Task($"{i}"))], default);
+        var results = await Hs.Connector().CreateTasksAsync([.. Enumerable.Range(1, 250).Select(i => Task($"{i}"))], default);
 
-        var calls = _hs.Calls("POST", CreatePath);
+        var calls = Hs.Calls("POST", CreatePath);
         Assert.Multiple(() =>
         {
             Assert.That(calls.Select(c => HubSpotHarness.Body(c).GetProperty("inputs").GetArrayLength()), Is.EqualTo(new[] { 100, 100, 50 }));
@@ -44,9 +31,9 @@ public sealed class HubSpotTaskBatchTests
     [Test]
     public async Task CreateTasks_ResultsOutOfOrder_MatchedToTheirInputsByTraceId()
     {
-        _hs.Server.Given(Request.Create().WithPath(CreatePath).UsingPost()).RespondWith(Response.Create().WithCallback(r => Created(r, reverse: true)));
+        Hs.Server.Given(Request.Create().WithPath(CreatePath).UsingPost()).RespondWith(Response.Create().WithCallback(r => Created(r, reverse: true)));
 
-        var results = await _hs.Connector().CreateTasksAsync([Task("1"), Task("2"), Task("3")], default);
+        var results = await Hs.Connector().CreateTasksAsync([Task("1"), Task("2"), Task("3")], default);
 
         Assert.That(results.Select(r => r.TaskId), Is.EqualTo(new[] { "t-1", "t-2", "t-3" }));
     }
@@ -54,7 +41,7 @@ public sealed class HubSpotTaskBatchTests
     [Test]
     public async Task CreateTasks_OneRefusedInTheBatch_OthersCreatedAndTheRefusedOneKeepsTheCrmCodeAndMessage()
     {
-        Some.Json(_hs.Server, Request.Create().WithPath(CreatePath).UsingPost(), 207, new JsonObject
+        Some.Json(Hs.Server, Request.Create().WithPath(CreatePath).UsingPost(), 207, new JsonObject
         {
             ["status"] = "COMPLETE",
             ["numErrors"] = 1,
@@ -66,7 +53,7 @@ public sealed class HubSpotTaskBatchTests
             }),
         });
 
-        var results = await _hs.Connector().CreateTasksAsync([Task("1"), Task("2"), Task("3")], default);
+        var results = await Hs.Connector().CreateTasksAsync([Task("1"), Task("2"), Task("3")], default);
 
         Assert.Multiple(() =>
         {
@@ -82,23 +69,23 @@ public sealed class HubSpotTaskBatchTests
     [Test]
     public async Task CreateTasks_ServerErrorAfterItMayHaveLanded_NotResentAndReportedUnknown()
     {
-        Some.Json(_hs.Server, Request.Create().WithPath(CreatePath).UsingPost(), 500, new JsonObject { ["status"] = "error", ["message"] = "internal error" });
+        Some.Json(Hs.Server, Request.Create().WithPath(CreatePath).UsingPost(), 500, new JsonObject { ["status"] = "error", ["message"] = "internal error" });
 
-        var result = await _hs.Connector().CreateTaskAsync(Task("1"), default);
+        var result = await Hs.Connector().CreateTaskAsync(Task("1"), default);
 
-        Assert.That((result.Fate, result.Errors.Single().Code, _hs.Calls("POST", CreatePath).Count), Is.EqualTo((TaskFate.Unknown, "ANSWER_LOST", 1)));
+        Assert.That((result.Fate, result.Errors.Single().Code, Hs.Calls("POST", CreatePath).Count), Is.EqualTo((TaskFate.Unknown, "ANSWER_LOST", 1)));
     }
 
     [Test]
     public async Task CreateTasks_AnswerTimesOutAfterItLanded_NotResentAndReportedUnknown()
     {
-        _hs.Server.Given(Request.Create().WithPath(CreatePath).UsingPost()).RespondWith(Response.Create().WithCallback(Created).WithDelay(TimeSpan.FromSeconds(2)));
-        var connector = _hs.Connector(o => o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(500));
+        Hs.Server.Given(Request.Create().WithPath(CreatePath).UsingPost()).RespondWith(Response.Create().WithCallback(Created).WithDelay(TimeSpan.FromSeconds(2)));
+        var connector = Hs.Connector(o => o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(500));
 
         var result = await connector.CreateTaskAsync(Task("1"), default);
         await System.Threading.Tasks.Task.Delay(TimeSpan.FromSeconds(2.5)); // WireMock logs a delayed request once answered
 
-        Assert.That((result.Fate, _hs.Calls("POST", CreatePath).Count), Is.EqualTo((TaskFate.Unknown, 1)));
+        Assert.That((result.Fate, Hs.Calls("POST", CreatePath).Count), Is.EqualTo((TaskFate.Unknown, 1)));
     }
 
     private static TaskRequest Task(string companyId) =>

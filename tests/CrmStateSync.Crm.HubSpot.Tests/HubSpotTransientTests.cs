@@ -1,30 +1,18 @@
-using System.Text.Json.Nodes;
-using CrmStateSync.Crm.Contract;
-using WireMock.RequestBuilders;
-
 namespace CrmStateSync.Crm.HubSpot.Tests;
 
 /// <summary>
 /// sync.md "Transient is transient": a per-record lock or conflict HubSpot says to retry (<c>CONFLICT</c>, 423 Locked)
 /// is journaled as transient and retried on a later cycle; a validation refusal is not.
 /// </summary>
-public sealed class HubSpotTransientTests
+public sealed class HubSpotTransientTests : HubSpotHarnessTests
 {
     private const string UpdatePath = "/crm/v3/objects/companies/batch/update";
-    private HubSpotHarness _hs = null!;
-
-    [SetUp]
-    public void SetUp() => _hs = new HubSpotHarness();
-
-    [TearDown]
-    public void TearDown() => _hs.Dispose();
-
     [TestCase("CONFLICT", "error", true, TestName = "WriteAccounts_PerRecordConflict_IsTransient")]
     [TestCase(null, "423", true, TestName = "WriteAccounts_PerRecordLocked423_IsTransient")]
     [TestCase("VALIDATION_ERROR", "error", false, TestName = "WriteAccounts_PerRecordValidationError_IsNotTransient")]
     public async Task WriteAccounts_PerRecordRefusal(string? category, string status, bool transient)
     {
-        Some.Json(_hs.Server, Request.Create().WithPath(UpdatePath).UsingPost(), 207, new JsonObject
+        Some.Json(Hs.Server, Request.Create().WithPath(UpdatePath).UsingPost(), 207, new JsonObject
         {
             ["status"] = "COMPLETE",
             ["numErrors"] = 1,
@@ -36,7 +24,7 @@ public sealed class HubSpotTransientTests
             }),
         });
 
-        var results = await _hs.Connector().WriteAccountsAsync([Write("1"), Write("2")], default);
+        var results = await Hs.Connector().WriteAccountsAsync([Write("1"), Write("2")], default);
 
         Assert.That(results.Select(r => (r.RecordId, r.Success, r.Transient)), Is.EqualTo(new[] { ("1", true, false), ("2", false, transient) }));
     }
@@ -44,10 +32,10 @@ public sealed class HubSpotTransientTests
     [Test]
     public async Task WriteAccounts_WholeBatchConflict_EveryRecordTransient()
     {
-        Some.Json(_hs.Server, Request.Create().WithPath(UpdatePath).UsingPost(), 409,
+        Some.Json(Hs.Server, Request.Create().WithPath(UpdatePath).UsingPost(), 409,
             new JsonObject { ["status"] = "error", ["category"] = "CONFLICT", ["message"] = "a concurrent update holds these records" });
 
-        var results = await _hs.Connector().WriteAccountsAsync([Write("1"), Write("2")], default);
+        var results = await Hs.Connector().WriteAccountsAsync([Write("1"), Write("2")], default);
 
         Assert.That(results.Select(r => (r.Success, r.Transient, r.Errors.Single().Code)), Is.All.EqualTo((false, true, "CONFLICT")));
     }

@@ -1,32 +1,20 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using CrmStateSync.Crm.Contract;
 using CrmStateSync.Crm.Mapping;
 using CrmStateSync.Rules.Model;
-using WireMock.RequestBuilders;
 
 namespace CrmStateSync.Crm.HubSpot.Tests;
 
-public sealed class HubSpotWriteTests
+public sealed class HubSpotWriteTests : HubSpotHarnessTests
 {
     private const string UpdatePath = "/crm/v3/objects/companies/batch/update";
-    private HubSpotHarness _hs = null!;
-
-    [SetUp]
-    public void SetUp() => _hs = new HubSpotHarness();
-
-    [TearDown]
-    public void TearDown() => _hs.Dispose();
-
     [Test]
     public async Task WriteAccounts_250Writes_ExactlyThreeCallsOfAtMost100Inputs()
     {
-        Some.Json(_hs.Server, Request.Create().WithPath(UpdatePath).UsingPost(), 200, new JsonObject { ["status"] = "COMPLETE", ["results"] = new JsonArray() });
+        Some.Json(Hs.Server, Request.Create().WithPath(UpdatePath).UsingPost(), 200, new JsonObject { ["status"] = "COMPLETE", ["results"] = new JsonArray() });
         var writes = Enumerable.Range(1, 250).Select(i => Write(i.ToString(System.Globalization.CultureInfo.InvariantCulture), ManagedField.StageReason, "why")).ToList();
 
-        var results = await _hs.Connector().WriteAccountsAsync(writes, default);
+        var results = await Hs.Connector().WriteAccountsAsync(writes, default);
 
-        var calls = _hs.Calls("POST", UpdatePath);
+        var calls = Hs.Calls("POST", UpdatePath);
         Assert.That(calls.Select(c => HubSpotHarness.Body(c).GetProperty("inputs").GetArrayLength()), Is.EqualTo(new[] { 100, 100, 50 }));
         Assert.That(results.Select(r => r.RecordId), Is.EqualTo(writes.Select(w => w.AccountId)));
         Assert.That(results.Select(r => r.Success), Is.All.True);
@@ -35,7 +23,7 @@ public sealed class HubSpotWriteTests
     [Test]
     public async Task WriteAccounts_Values_SentAsHubSpotStringsWithDatesAsIsoDates()
     {
-        Some.Json(_hs.Server, Request.Create().WithPath(UpdatePath).UsingPost(), 200, new JsonObject { ["status"] = "COMPLETE", ["results"] = new JsonArray() });
+        Some.Json(Hs.Server, Request.Create().WithPath(UpdatePath).UsingPost(), 200, new JsonObject { ["status"] = "COMPLETE", ["results"] = new JsonArray() });
         var write = new AccountWrite("9", new Dictionary<string, object?>
         {
             [ManagedField.StageEntryDate("Adopting")] = new DateOnly(2026, 5, 4),
@@ -46,9 +34,9 @@ public sealed class HubSpotWriteTests
             [ManagedField.OverrideReason] = null,
         });
 
-        await _hs.Connector().WriteAccountsAsync([write], default);
+        await Hs.Connector().WriteAccountsAsync([write], default);
 
-        var input = HubSpotHarness.Body(_hs.Calls("POST", UpdatePath).Single()).GetProperty("inputs")[0];
+        var input = HubSpotHarness.Body(Hs.Calls("POST", UpdatePath).Single()).GetProperty("inputs")[0];
         var properties = input.GetProperty("properties").EnumerateObject().ToDictionary(p => p.Name, p => (p.Value.ValueKind, p.Value.GetString()));
         Assert.That(input.GetProperty("id").GetString(), Is.EqualTo("9"));
         Assert.That(properties, Is.EquivalentTo(new Dictionary<string, (JsonValueKind, string?)>
@@ -74,9 +62,9 @@ public sealed class HubSpotWriteTests
                 new JsonObject { ["status"] = "error", ["category"] = "VALIDATION_ERROR", ["message"] = "INVALID_DATE", ["context"] = new JsonObject { ["ids"] = new JsonArray("2"), ["propertyName"] = new JsonArray("cs_adopting_entry_date") } },
                 new JsonObject { ["category"] = "RATE_LIMITS", ["message"] = "slow down", ["context"] = new JsonObject { ["ids"] = new JsonArray("3") }, ["extra"] = 1 }),
         };
-        Some.Json(_hs.Server, Request.Create().WithPath(UpdatePath).UsingPost(), 207, body);
+        Some.Json(Hs.Server, Request.Create().WithPath(UpdatePath).UsingPost(), 207, body);
 
-        var results = await _hs.Connector().WriteAccountsAsync([Write("1", ManagedField.StageReason, "a"), Write("2", ManagedField.StageReason, "b"), Write("3", ManagedField.StageReason, "c")], default);
+        var results = await Hs.Connector().WriteAccountsAsync([Write("1", ManagedField.StageReason, "a"), Write("2", ManagedField.StageReason, "b"), Write("3", ManagedField.StageReason, "c")], default);
 
         Assert.That(results.Select(r => (r.RecordId, r.Success, r.Transient)), Is.EqualTo(new[] { ("1", true, false), ("2", false, false), ("3", false, true) }));
         Assert.That(results[1].Errors.Single(), Is.EqualTo(new CrmError("VALIDATION_ERROR", "INVALID_DATE", ["cs_adopting_entry_date"])).Using<CrmError>(SameError));
@@ -86,10 +74,10 @@ public sealed class HubSpotWriteTests
     [Test]
     public async Task WriteAccounts_WholeBatchValidationError_AllFailedNotTransientWithCategoryAndMessage()
     {
-        Some.Json(_hs.Server, Request.Create().WithPath(UpdatePath).UsingPost(), 400,
+        Some.Json(Hs.Server, Request.Create().WithPath(UpdatePath).UsingPost(), 400,
             new JsonObject { ["status"] = "error", ["category"] = "VALIDATION_ERROR", ["message"] = "Property values were not valid", ["correlationId"] = "abc" });
 
-        var results = await _hs.Connector().WriteAccountsAsync([Write("1", ManagedField.StageReason, "a"), Write("2", ManagedField.StageReason, "b")], default);
+        var results = await Hs.Connector().WriteAccountsAsync([Write("1", ManagedField.StageReason, "a"), Write("2", ManagedField.StageReason, "b")], default);
 
         Assert.That(results.Select(r => (r.Success, r.Transient, r.Errors.Single().Code, r.Errors.Single().Message)),
             Is.All.EqualTo((false, false, "VALIDATION_ERROR", "Property values were not valid")));
@@ -98,25 +86,25 @@ public sealed class HubSpotWriteTests
     [Test]
     public async Task WriteAccounts_ValueTheMappingRejects_FailsBeforeSendingAndOthersAreSent()
     {
-        Some.Json(_hs.Server, Request.Create().WithPath(UpdatePath).UsingPost(), 200, new JsonObject { ["status"] = "COMPLETE", ["results"] = new JsonArray() });
+        Some.Json(Hs.Server, Request.Create().WithPath(UpdatePath).UsingPost(), 200, new JsonObject { ["status"] = "COMPLETE", ["results"] = new JsonArray() });
 
-        var results = await _hs.Connector().WriteAccountsAsync([Write("1", ManagedField.Stage, "Hibernating"), Write("2", ManagedField.StageReason, "ok")], default);
+        var results = await Hs.Connector().WriteAccountsAsync([Write("1", ManagedField.Stage, "Hibernating"), Write("2", ManagedField.StageReason, "ok")], default);
 
         Assert.That((results[0].Success, results[0].Transient, results[0].Errors.Single().Code), Is.EqualTo((false, false, WriteMapper.InvalidCode)));
         Assert.That(results[1].Success, Is.True);
-        var ids = HubSpotHarness.Body(_hs.Calls("POST", UpdatePath).Single()).GetProperty("inputs").EnumerateArray().Select(i => i.GetProperty("id").GetString());
+        var ids = HubSpotHarness.Body(Hs.Calls("POST", UpdatePath).Single()).GetProperty("inputs").EnumerateArray().Select(i => i.GetProperty("id").GetString());
         Assert.That(ids, Is.EqualTo(new[] { "2" }));
     }
 
     [Test]
     public async Task WriteAccounts_LockedAfterRetries_AllFailedTransientWithStatusKept()
     {
-        Some.Json(_hs.Server, Request.Create().WithPath(UpdatePath).UsingPost(), 423, new JsonObject { ["status"] = "error", ["message"] = "Record is locked" });
+        Some.Json(Hs.Server, Request.Create().WithPath(UpdatePath).UsingPost(), 423, new JsonObject { ["status"] = "error", ["message"] = "Record is locked" });
 
-        var results = await _hs.Connector(o => o.Resilience.MaxRetries = 1).WriteAccountsAsync([Write("1", ManagedField.StageReason, "a")], default);
+        var results = await Hs.Connector(o => o.Resilience.MaxRetries = 1).WriteAccountsAsync([Write("1", ManagedField.StageReason, "a")], default);
 
         Assert.That((results[0].Success, results[0].Transient, results[0].Errors.Single().Code, results[0].Errors.Single().Message), Is.EqualTo((false, true, "423", "Record is locked")));
-        Assert.That(_hs.Calls("POST", UpdatePath), Has.Count.EqualTo(2), "one retry configured");
+        Assert.That(Hs.Calls("POST", UpdatePath), Has.Count.EqualTo(2), "one retry configured");
     }
 
     private static AccountWrite Write(string id, string key, object? value) => new(id, new Dictionary<string, object?> { [key] = value });

@@ -1,20 +1,8 @@
-using System.Text.Json.Nodes;
-using CrmStateSync.Crm.Contract;
-using WireMock.RequestBuilders;
-
 namespace CrmStateSync.Crm.HubSpot.Tests;
 
 /// <summary>sync.md "No record stops a cycle", through the connector: a deal with no company association is its own problem.</summary>
-public sealed class KeptAsideReadTests
+public sealed class KeptAsideReadTests : HubSpotHarnessTests
 {
-    private HubSpotHarness _hs = null!;
-
-    [SetUp]
-    public void SetUp() => _hs = new HubSpotHarness();
-
-    [TearDown]
-    public void TearDown() => _hs.Dispose();
-
     [Test(Description = "No record stops a cycle: a HubSpot deal with no company association, or a bad close date, is kept aside with id, field and value; the good deal maps")]
     public async Task ReadOpportunities_NoCompanyAssociationAndBadDate_ProblemsWhileTheRestMaps()
     {
@@ -24,11 +12,11 @@ public sealed class KeptAsideReadTests
             Some.Record("42", new JsonObject { ["dealtype"] = "newbusiness", ["closedate"] = "2026-03-01" }),
             Some.Record("43", new JsonObject { ["dealtype"] = "newbusiness", ["closedate"] = "soon" }),
         ];
-        Some.Json(_hs.Server, Request.Create().WithPath("/crm/v3/objects/deals").UsingGet(), 200, Some.Page(deals));
+        Some.Json(Hs.Server, Request.Create().WithPath("/crm/v3/objects/deals").UsingGet(), 200, Some.Page(deals));
         var links = new JsonArray(Link("41", "941"), Link("43", "943"));
-        Some.Json(_hs.Server, Request.Create().WithPath("/crm/v4/associations/deals/companies/batch/read").UsingPost(), 200, new JsonObject { ["status"] = "COMPLETE", ["results"] = links });
+        Some.Json(Hs.Server, Request.Create().WithPath("/crm/v4/associations/deals/companies/batch/read").UsingPost(), 200, new JsonObject { ["status"] = "COMPLETE", ["results"] = links });
 
-        var changes = await Some.All(_hs.Connector().ReadOpportunitiesAsync(ReadCursor.Start, default));
+        var changes = await Some.All(Hs.Connector().ReadOpportunitiesAsync(ReadCursor.Start, default));
 
         Assert.Multiple(() =>
         {

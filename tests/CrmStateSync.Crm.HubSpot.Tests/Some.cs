@@ -1,8 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
-using CrmStateSync.Crm.Contract;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 using WireMock.Server;
 
 namespace CrmStateSync.Crm.HubSpot.Tests;
