@@ -26,13 +26,16 @@ public sealed partial class BackfillRunner(
     private readonly WriteStep _write = new(crm, store, options);
     private readonly RecordStep _record = new(store);
 
-    /// <summary>Runs the backfill as of today (the clock). A dry run reads and replays but writes nothing: not to the
-    /// CRM, the journal, the history or the cursors; the summary carries the plan.</summary>
+    /// <summary>A dry run: the composition gave a read-only store and connector (<see cref="ISyncStore.IsReadOnly"/>).</summary>
+    private readonly bool _readOnly = store.IsReadOnly;
+
+    /// <summary>Runs the backfill as of today (the clock). Over a read-only store and connector (a dry run, chosen by
+    /// the composition) it reads and replays but writes nothing: not to the CRM, the journal, the history or the
+    /// cursors; the summary carries the plan.</summary>
     /// <param name="from">Replay from this date when it is later than an account's first win.</param>
-    /// <param name="dryRun">Compute and return the plan without writing anything.</param>
     /// <param name="ct">Cancels the run; the journal and cursors leave it resumable.</param>
     /// <exception cref="BackfillRefusedException">The store has recorded sync cycles: it went live without a backfill.</exception>
-    public async Task<BackfillSummary> RunAsync(DateOnly? from, bool dryRun, CancellationToken ct)
+    public async Task<BackfillSummary> RunAsync(DateOnly? from, CancellationToken ct)
     {
         // Before anything is read: a store that went live through sync has its own history (see BackfillRefusedException).
         if (await store.RunsOfKindAsync("sync", ct).ConfigureAwait(false) is { Count: > 0 } synced)
@@ -40,15 +43,15 @@ public sealed partial class BackfillRunner(
             throw new BackfillRefusedException(synced.Count, synced.FirstStartedAt);
         }
 
-        return await CycleRun.ReportingAsync(_progress, Operation, () => RunCoreAsync(from, dryRun, ct)).ConfigureAwait(false);
+        return await CycleRun.ReportingAsync(_progress, Operation, () => RunCoreAsync(from, ct)).ConfigureAwait(false);
     }
 
-    private async Task<BackfillSummary> RunCoreAsync(DateOnly? from, bool dryRun, CancellationToken ct)
+    private async Task<BackfillSummary> RunCoreAsync(DateOnly? from, CancellationToken ct)
     {
-        var run = await CycleRun.StartAsync(store, clock, Operation, dryRun, ct).ConfigureAwait(false);
+        var run = await CycleRun.StartAsync(store, clock, Operation, ct).ConfigureAwait(false);
         var (started, asOf) = (run.StartedAt, run.AsOf);
         var (cursors, read, problems, _) = await _pull.RunAsync(reconcile: false, ct).ConfigureAwait(false);
-        if (!dryRun)
+        if (!_readOnly)
         {
             await _write.RecoverAsync(ct).ConfigureAwait(false);
         }
@@ -61,7 +64,7 @@ public sealed partial class BackfillRunner(
         {
             if (await _account.RunAsync(id, asOf, from, ct).ConfigureAwait(false) is { } done)
             {
-                if (!dryRun)
+                if (!_readOnly)
                 {
                     await _record.RunAsync(id, done.Records, ct).ConfigureAwait(false);
                 }
@@ -72,8 +75,8 @@ public sealed partial class BackfillRunner(
             _progress.Report(new ProgressUpdate(Operation, "replay", ++replayed, ids.Count));
         }
 
-        var summary = tally.Summary(asOf, dryRun, read, problems);
-        if (!dryRun)
+        var summary = tally.Summary(asOf, _readOnly, read, problems);
+        if (!_readOnly)
         {
             summary = await CommitAsync(tally, ids, cursors, summary, ct).ConfigureAwait(false);
             await run.FinishAsync(ToRun(summary, started), ct).ConfigureAwait(false);
@@ -148,10 +151,10 @@ public sealed partial class BackfillRunner(
             }
         }
 
-        public BackfillSummary Summary(DateOnly asOf, bool dryRun, int read, int problems) => new()
+        public BackfillSummary Summary(DateOnly asOf, bool readOnly, int read, int problems) => new()
         {
             AsOf = asOf,
-            DryRun = dryRun,
+            DryRun = readOnly,
             Read = read,
             Problems = problems,
             Accounts = _accounts,

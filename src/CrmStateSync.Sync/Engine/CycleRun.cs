@@ -6,23 +6,20 @@ namespace CrmStateSync.Sync.Engine;
 /// <summary>
 /// The frame a sync cycle and a backfill share (sync.md "Every cycle records a run row"): the operation's progress opened
 /// and closed however it ends, its start on the one clock and the as-of day that gives, and its run row — opened at the
-/// start, closed with the summary's finish, outcome and counts; neither row in a dry run.
+/// start, closed with the summary's finish, outcome and counts; a dry run's read-only store keeps neither.
 /// </summary>
 internal sealed class CycleRun
 {
     private readonly ISyncStore _store;
     private readonly long _id;
 
-    private CycleRun(ISyncStore store, long id, DateTimeOffset startedAt, bool dryRun) => (_store, _id, StartedAt, DryRun) = (store, id, startedAt, dryRun);
+    private CycleRun(ISyncStore store, long id, DateTimeOffset startedAt) => (_store, _id, StartedAt) = (store, id, startedAt);
 
     /// <summary>When the run started (the worker's clock).</summary>
     public DateTimeOffset StartedAt { get; }
 
     /// <summary>The day the rules evaluate as of: the start's UTC date.</summary>
     public DateOnly AsOf => DateOnly.FromDateTime(StartedAt.UtcDateTime);
-
-    /// <summary>A dry run: no run row.</summary>
-    public bool DryRun { get; }
 
     /// <summary>Runs <paramref name="body"/> as the operation, reporting its start and its end (however it ended) to <paramref name="progress"/>.</summary>
     public static async Task<T> ReportingAsync<T>(IProgress<ProgressUpdate> progress, string operation, Func<Task<T>> body)
@@ -40,16 +37,16 @@ internal sealed class CycleRun
         }
     }
 
-    /// <summary>Starts a run of <paramref name="kind"/> (<c>sync</c>, <c>backfill</c>) now: its run row, unless a dry run.</summary>
-    public static async Task<CycleRun> StartAsync(ISyncStore store, TimeProvider clock, string kind, bool dryRun, CancellationToken ct)
+    /// <summary>Starts a run of <paramref name="kind"/> (<c>sync</c>, <c>backfill</c>) now: its run row.</summary>
+    public static async Task<CycleRun> StartAsync(ISyncStore store, TimeProvider clock, string kind, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(clock);
         var started = clock.GetUtcNow();
-        var id = dryRun ? 0 : await store.StartRunAsync(kind, started, ct).ConfigureAwait(false);
-        return new CycleRun(store, id, started, dryRun);
+        var id = await store.StartRunAsync(kind, started, ct).ConfigureAwait(false);
+        return new CycleRun(store, id, started);
     }
 
-    /// <summary>Closes the run row with <paramref name="summary"/> (its finish, outcome and counts); nothing in a dry run.</summary>
-    public Task FinishAsync(RunSummary summary, CancellationToken ct) => DryRun ? Task.CompletedTask : _store.FinishRunAsync(_id, summary, ct);
+    /// <summary>Closes the run row with <paramref name="summary"/> (its finish, outcome and counts).</summary>
+    public Task FinishAsync(RunSummary summary, CancellationToken ct) => _store.FinishRunAsync(_id, summary, ct);
 }

@@ -8,14 +8,12 @@ namespace CrmStateSync.Sync.Engine;
 /// </summary>
 internal sealed class ReconcileSchedule(ISyncStore store, SyncOptions options)
 {
-    /// <summary>Whether this cycle reconciles, and whether its read counts as a reconciliation to record.</summary>
-    public async Task<(bool Reconcile, bool Record)> DueAsync(DateTimeOffset now, bool dryRun, CancellationToken ct)
+    /// <summary>
+    /// Whether this cycle reconciles, and whether its read counts as a reconciliation to record. A dry run's read-only
+    /// store knows no reconciliation (and records none), so a dry run never reconciles.
+    /// </summary>
+    public async Task<(bool Reconcile, bool Record)> DueAsync(DateTimeOffset now, CancellationToken ct)
     {
-        if (dryRun)
-        {
-            return (false, false);
-        }
-
         var last = await store.LastReconcileAsync(ct).ConfigureAwait(false);
         if (last is null)
         {

@@ -25,6 +25,12 @@ public sealed partial class SyncEngine(
     private readonly WriteStep _write = new(crm, store, options);
     private readonly TaskStep _tasks = new(crm, store, options, logger);
     private readonly ReconcileSchedule _reconcile = new(store, options);
+
+    /// <summary>
+    /// A dry run: the composition gave a read-only store (<see cref="ISyncStore.IsReadOnly"/>) and connector, so the
+    /// cycle computes the plan and settles nothing (no history, tasks, writes or changed marks, no cursors advanced).
+    /// </summary>
+    private readonly bool _readOnly = store.IsReadOnly;
     private DateOnly? _lastFullEvaluation;
     private bool _lastFullEvaluationLoaded;
 
@@ -38,8 +44,11 @@ public sealed partial class SyncEngine(
     /// <summary>The connector's call count when the previous cycle ended (or when this engine was composed).</summary>
     private long _callsCounted = crm.Usage.CallsMade;
 
-    /// <summary>Runs one cycle. A dry run reads and evaluates but writes nothing to the CRM, the journal or the history.</summary>
-    public Task<CycleResult> RunCycleAsync(bool dryRun, CancellationToken ct) => RunCycleAsync(dryRun, CancellationToken.None, ct);
+    /// <summary>
+    /// Runs one cycle. Over a read-only store and connector (a dry run, chosen by the composition) it reads and evaluates
+    /// but writes nothing to the CRM, the journal or the history.
+    /// </summary>
+    public Task<CycleResult> RunCycleAsync(CancellationToken ct) => RunCycleAsync(CancellationToken.None, ct);
 
     /// <summary>
     /// Runs one cycle that a graceful stop can end early: <paramref name="stop"/> is looked at between chunks only, so
@@ -47,37 +56,39 @@ public sealed partial class SyncEngine(
     /// ends with outcome <c>stopped</c>, its cursors left where they were, and the next cycle resumes the rest.
     /// <paramref name="ct"/> cancels everything at once, in-flight calls included (the journal makes that safe too).
     /// </summary>
-    public Task<CycleResult> RunCycleAsync(bool dryRun, CancellationToken stop, CancellationToken ct) => RunAsync(dryRun, null, stop, ct);
+    public Task<CycleResult> RunCycleAsync(CancellationToken stop, CancellationToken ct) => RunAsync(null, stop, ct);
 
     /// <summary>
     /// A dry run of the given accounts only, changed or not (<c>sync --dry-run --account</c>): it reads as a dry-run cycle
     /// does, so the cache is current, then evaluates just these accounts. Nothing is written anywhere. An id the cache does
-    /// not hold has no outcome.
+    /// not hold has no outcome. Only a dry-run composition (a read-only store) plans.
     /// </summary>
-    public Task<CycleResult> PlanAccountsAsync(IReadOnlyList<string> accountIds, CancellationToken ct) => RunAsync(true, accountIds, CancellationToken.None, ct);
+    /// <exception cref="InvalidOperationException">The engine's store is not read-only.</exception>
+    public Task<CycleResult> PlanAccountsAsync(IReadOnlyList<string> accountIds, CancellationToken ct) =>
+        _readOnly ? RunAsync(accountIds, CancellationToken.None, ct) : throw new InvalidOperationException("Only a dry-run composition (a read-only store) plans accounts.");
 
-    private Task<CycleResult> RunAsync(bool dryRun, IReadOnlyList<string>? only, CancellationToken stop, CancellationToken ct) =>
-        CycleRun.ReportingAsync(_progress, Operation, () => RunCycleCoreAsync(dryRun, only, stop, ct));
+    private Task<CycleResult> RunAsync(IReadOnlyList<string>? only, CancellationToken stop, CancellationToken ct) =>
+        CycleRun.ReportingAsync(_progress, Operation, () => RunCycleCoreAsync(only, stop, ct));
 
-    private async Task<CycleResult> RunCycleCoreAsync(bool dryRun, IReadOnlyList<string>? only, CancellationToken stop, CancellationToken ct)
+    private async Task<CycleResult> RunCycleCoreAsync(IReadOnlyList<string>? only, CancellationToken stop, CancellationToken ct)
     {
-        var run = await CycleRun.StartAsync(store, clock, Operation, dryRun, ct).ConfigureAwait(false);
+        var run = await CycleRun.StartAsync(store, clock, Operation, ct).ConfigureAwait(false);
         var (started, asOf) = (run.StartedAt, run.AsOf);
         var callsBefore = _callsCounted;
-        var (reconcile, recordReconcile) = await _reconcile.DueAsync(started, dryRun, ct).ConfigureAwait(false);
+        var (reconcile, recordReconcile) = await _reconcile.DueAsync(started, ct).ConfigureAwait(false);
         var pull = await _pull.RunAsync(reconcile, ct).ConfigureAwait(false);
-        if (!dryRun)
+        if (!_readOnly)
         {
             await _write.RecoverAsync(ct).ConfigureAwait(false);
         }
 
-        var tally = await EvaluateAndSettleAsync(asOf, dryRun, only, stop, ct).ConfigureAwait(false);
-        if (!dryRun && !tally.Stopped)
+        var tally = await EvaluateAndSettleAsync(asOf, only, stop, ct).ConfigureAwait(false);
+        if (!_readOnly && !tally.Stopped)
         {
             await FinishAsync(pull, asOf, recordReconcile ? started : null, ct).ConfigureAwait(false);
         }
 
-        var pulled = new RunSummary { StartedAt = started, DryRun = dryRun, Read = pull.Read, Problems = pull.Problems, Reconciled = reconcile, Removed = pull.Removed };
+        var pulled = new RunSummary { StartedAt = started, DryRun = _readOnly, Read = pull.Read, Problems = pull.Problems, Reconciled = reconcile, Removed = pull.Removed };
         // The calls since the previous cycle ended (the first: since the engine was composed), so the schema check a
         // command makes before its cycle is in that cycle's count; a long-running worker's connector counts from its creation.
         var summary = tally.Summary(pulled) with { FinishedAt = clock.GetUtcNow(), ApiCalls = (_callsCounted = crm.Usage.CallsMade) - callsBefore };
@@ -87,10 +98,10 @@ public sealed partial class SyncEngine(
         return new CycleResult(summary, tally.Outcomes);
     }
 
-    private async Task<CycleTally> EvaluateAndSettleAsync(DateOnly asOf, bool dryRun, IReadOnlyList<string>? only, CancellationToken stop, CancellationToken ct)
+    private async Task<CycleTally> EvaluateAndSettleAsync(DateOnly asOf, IReadOnlyList<string>? only, CancellationToken stop, CancellationToken ct)
     {
-        var tally = new CycleTally(dryRun || KeepOutcomes);
-        tally.AddSettled(!dryRun && options.CreateTasks ? await _tasks.ResumeAsync(ct).ConfigureAwait(false) : 0, 0, 0);
+        var tally = new CycleTally(_readOnly || KeepOutcomes);
+        tally.AddSettled(!_readOnly && options.CreateTasks ? await _tasks.ResumeAsync(ct).ConfigureAwait(false) : 0, 0, 0);
         var settler = new ChunkSettler(_tasks, _write, options, tally, _progress);
         var ids = only ?? await AccountsToEvaluateAsync(asOf, ct).ConfigureAwait(false);
         var looked = 0;
@@ -106,7 +117,7 @@ public sealed partial class SyncEngine(
             var failed = new List<RecordProblem>();
             var outcomes = await EvaluateAsync(chunk, asOf, failed, done => _progress.Report(new ProgressUpdate(Operation, "evaluate", looked + done, ids.Count)), ct).ConfigureAwait(false);
             looked += chunk.Length;
-            if (!dryRun)
+            if (!_readOnly)
             {
                 // Settled in the order crash safety needs: the chunk's history, conflicts and stages, then its tasks,
                 // journaled writes and changed marks.
@@ -116,7 +127,7 @@ public sealed partial class SyncEngine(
 
             tally.AddEvaluated(outcomes);
             tally.AddProblems(failed.Count);
-            if (!dryRun)
+            if (!_readOnly)
             {
                 // A failed account keeps its changed mark: it is tried again next cycle.
                 await store.AddProblemsAsync(failed, ct).ConfigureAwait(false);
@@ -124,7 +135,7 @@ public sealed partial class SyncEngine(
             }
         }
 
-        await (dryRun ? Task.CompletedTask : settler.FlushAsync(ct)).ConfigureAwait(false);
+        await (_readOnly ? Task.CompletedTask : settler.FlushAsync(ct)).ConfigureAwait(false);
         return tally;
     }
 

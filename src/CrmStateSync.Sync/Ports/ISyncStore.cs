@@ -14,6 +14,12 @@ namespace CrmStateSync.Sync.Ports;
 /// </summary>
 public interface ISyncStore
 {
+    /// <summary>
+    /// A dry run's store (<see cref="DryRun.ReadOnlySyncStore"/>, chosen by the composition): the engine then computes
+    /// the plan and settles nothing. Default false.
+    /// </summary>
+    bool IsReadOnly => false;
+
     Task<PullCursor> GetCursorAsync(CrmObject crmObject, CancellationToken cancellationToken);
 
     Task SetCursorAsync(CrmObject crmObject, PullCursor cursor, CancellationToken cancellationToken);

@@ -53,7 +53,7 @@ internal static class BackfillCommand
         await sandbox.StartAsync(ct).ConfigureAwait(false);
         var path = request.Db?.FullName ?? Path.Combine(Path.GetTempPath(), $"crmstatesync-backfill-{request.Crm}-{Guid.NewGuid():N}.db");
         var clock = new FixedClock(seed.AsOf.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc));
-        await using var worker = await Worker.FromConfigurationAsync(SandboxSettings.Configuration(request.Crm, sandbox, path, "demo"), error, logging, clock, ct).ConfigureAwait(false)
+        await using var worker = await Worker.FromConfigurationAsync(SandboxSettings.Configuration(request.Crm, sandbox, path, "demo"), error, logging, clock, ct, readOnly: request.DryRun).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The sandbox's own configuration is invalid (listed above); this is a bug.");
         return await BackfillAsync(worker, request, output, error, "sandbox", ct).ConfigureAwait(false);
     }
@@ -64,7 +64,7 @@ internal static class BackfillCommand
         {
             var configuration = WorkerConfiguration.Load(config?.FullName);
             using var logging = WorkerLogging.Create(configuration, Console.IsErrorRedirected);
-            await using var worker = await Worker.FromConfigurationAsync(configuration, error, logging, clock, ct).ConfigureAwait(false);
+            await using var worker = await Worker.FromConfigurationAsync(configuration, error, logging, clock, ct, readOnly: request.DryRun).ConfigureAwait(false);
             return worker is null ? ExitCodes.ConfigurationError : await BackfillAsync(worker, request, output, error, "configured org", ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (Failures.IsKnown(ex))
@@ -78,7 +78,7 @@ internal static class BackfillCommand
         BackfillSummary summary;
         try
         {
-            summary = await worker.Backfill().RunAsync(request.From, request.DryRun, ct).ConfigureAwait(false);
+            summary = await worker.Backfill().RunAsync(request.From, ct).ConfigureAwait(false);
         }
         catch (BackfillRefusedException refused)
         {

@@ -35,8 +35,8 @@ internal static class DemoCommand
             ?? throw new InvalidOperationException("The demo's own sandbox configuration is invalid (listed above); this is a bug.");
         // The demo prints transitions and states per account, so it keeps each cycle's outcomes.
         worker.Engine.KeepOutcomes = true;
-        var first = await worker.Engine.RunCycleAsync(dryRun: false, ct).ConfigureAwait(false);
-        var second = await worker.Engine.RunCycleAsync(dryRun: false, ct).ConfigureAwait(false);
+        var first = await worker.Engine.RunCycleAsync(ct).ConfigureAwait(false);
+        var second = await worker.Engine.RunCycleAsync(ct).ConfigureAwait(false);
         DemoReport.Write(output, crm, accounts, first, second, path);
         return first.Summary.Outcome == "ok" ? ExitCodes.Success : ExitCodes.PartialFailure;
     }

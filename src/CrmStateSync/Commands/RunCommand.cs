@@ -40,7 +40,7 @@ internal static class RunCommand
                 return Failures.AddressInUse("Worker:HealthUrls", busy, Remedy, error);
             }
 
-            if (await worker.Schema.CheckAsync(dryRun: false, error, ct).ConfigureAwait(false) is { } refused)
+            if (await worker.Schema.CheckAsync(error, ct).ConfigureAwait(false) is { } refused)
             {
                 return refused;
             }

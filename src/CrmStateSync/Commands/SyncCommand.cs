@@ -49,14 +49,14 @@ internal static class SyncCommand
             // Logs as `run` does: the configuration's Serilog section, else the defaults.
             var configuration = WorkerConfiguration.Load(config?.FullName);
             using var logging = WorkerLogging.Create(configuration, Console.IsErrorRedirected);
-            await using var worker = await Worker.FromConfigurationAsync(configuration, error, logging, clock, ct).ConfigureAwait(false);
+            await using var worker = await Worker.FromConfigurationAsync(configuration, error, logging, clock, ct, readOnly: dryRun).ConfigureAwait(false);
             if (worker is null)
             {
                 return ExitCodes.ConfigurationError;
             }
 
             // A cron tick: a check that passed today for this configuration stands (the store remembers it).
-            if (await worker.Schema.CheckAsync(dryRun, error, ct, reuseToday: true).ConfigureAwait(false) is { } refused)
+            if (await worker.Schema.CheckAsync(error, ct, reuseToday: true).ConfigureAwait(false) is { } refused)
             {
                 return refused;
             }
@@ -70,7 +70,7 @@ internal static class SyncCommand
             CycleResult result;
             try
             {
-                result = await worker.Engine.RunCycleAsync(dryRun, stop.Stopping, stop.Aborted).ConfigureAwait(false);
+                result = await worker.Engine.RunCycleAsync(stop.Stopping, stop.Aborted).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stop.Aborted.IsCancellationRequested)
             {

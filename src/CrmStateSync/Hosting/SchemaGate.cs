@@ -17,7 +17,8 @@ namespace CrmStateSync.Hosting;
 /// remembered in the store with the day and a fingerprint of the fields the configuration expects, and any change to
 /// that configuration (mapping, rules' picklist values, provider) checks again before the next write.
 /// </summary>
-internal sealed partial class SchemaGate(ICrmConnector crm, IReadOnlyList<ExpectedField> expected, string provider, SqliteSyncStore store, TimeProvider clock, ILogger<SchemaGate> logger)
+internal sealed partial class SchemaGate(ICrmConnector crm, IReadOnlyList<ExpectedField> expected, string provider, SqliteSyncStore store, TimeProvider clock, ILogger<SchemaGate> logger,
+    bool readOnly = false)
 {
     /// <summary>The <c>worker_state</c> key of the last passing check: "fingerprint yyyy-MM-dd".</summary>
     internal const string PassedKey = "schema.lastPassed";
@@ -26,9 +27,10 @@ internal sealed partial class SchemaGate(ICrmConnector crm, IReadOnlyList<Expect
 
     /// <summary>
     /// Null to go on; otherwise the exit code. <paramref name="reuseToday"/>: a check that passed today with the same
-    /// expected fields (remembered in the store) stands, and the CRM is not asked again.
+    /// expected fields (remembered in the store) stands, and the CRM is not asked again. A dry-run composition
+    /// (<c>readOnly</c>) plans anyway: a mismatch is listed, and null returned.
     /// </summary>
-    public async Task<int?> CheckAsync(bool dryRun, TextWriter error, CancellationToken cancellationToken, bool reuseToday = false)
+    public async Task<int?> CheckAsync(TextWriter error, CancellationToken cancellationToken, bool reuseToday = false)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (_report is null && reuseToday && await store.GetStateAsync(PassedKey, cancellationToken).ConfigureAwait(false) == Remembered(today))
@@ -50,8 +52,8 @@ internal sealed partial class SchemaGate(ICrmConnector crm, IReadOnlyList<Expect
             error.WriteLine($"  - {problem.Expected.ObjectName}.{problem.Expected.Field} ({problem.Expected.Key}): {problem.Detail}; expected {problem.ExpectedText}, found {problem.FoundText}");
         }
 
-        error.WriteLine(dryRun ? "Dry run: planning anyway; a real cycle would refuse to write." : "Nothing was written.");
-        return dryRun ? null : ExitCodes.SchemaMismatch;
+        error.WriteLine(readOnly ? "Dry run: planning anyway; a real cycle would refuse to write." : "Nothing was written.");
+        return readOnly ? null : ExitCodes.SchemaMismatch;
     }
 
     private string Remembered(DateOnly day) => $"{Fingerprint()} {day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";

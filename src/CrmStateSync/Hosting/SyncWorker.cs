@@ -52,7 +52,7 @@ internal sealed partial class SyncWorker(Worker worker, CycleSchedule schedule, 
         try
         {
             // A stop is looked at between chunks; only the shutdown timeout cancels the calls in flight.
-            var result = await worker.Engine.RunCycleAsync(dryRun: false, stoppingToken, stop?.Aborted ?? CancellationToken.None).ConfigureAwait(false);
+            var result = await worker.Engine.RunCycleAsync(stoppingToken, stop?.Aborted ?? CancellationToken.None).ConfigureAwait(false);
             health.CycleEnded(result.Summary.ToString(), refused: false);
             await BeatAsync(result.Summary.ToString()).ConfigureAwait(false);
         }

@@ -39,9 +39,12 @@ internal sealed class Worker : IAsyncDisposable
     /// Validates <paramref name="configuration"/> and composes the worker; on invalid configuration lists every problem on
     /// <paramref name="error"/> and returns null (the caller exits with <see cref="ExitCodes.ConfigurationError"/>).
     /// <c>configure</c> adds registrations that replace the worker's own (tests: a request counter, other Sync options).
+    /// <paramref name="readOnly"/> composes a dry run: the engine and the backfill see a read-only store and connector
+    /// (<see cref="WorkerComposition.AddCrmStateSync"/>).
     /// </summary>
     public static async Task<Worker?> FromConfigurationAsync(
-        IConfiguration configuration, TextWriter error, ILoggerFactory logging, TimeProvider clock, CancellationToken ct, Action<IServiceCollection>? configure = null)
+        IConfiguration configuration, TextWriter error, ILoggerFactory logging, TimeProvider clock, CancellationToken ct, Action<IServiceCollection>? configure = null,
+        bool readOnly = false)
     {
         var (options, rules, problems) = WorkerConfiguration.Validate(configuration);
         if (problems.Count > 0)
@@ -50,19 +53,20 @@ internal sealed class Worker : IAsyncDisposable
             return null;
         }
 
-        return await StartAsync(configuration, options, rules!, logging, clock, ct, configure).ConfigureAwait(false);
+        return await StartAsync(configuration, options, rules!, logging, clock, ct, configure, readOnly).ConfigureAwait(false);
     }
 
-    /// <summary>Composes the worker from validated configuration (see <see cref="WorkerConfiguration.Validate"/>).</summary>
+    /// <summary>Composes the worker from validated configuration (see <see cref="WorkerConfiguration.Validate"/>); read-only for a dry run.</summary>
     public static async Task<Worker> StartAsync(
-        IConfiguration configuration, WorkerOptions options, CompiledRules rules, ILoggerFactory logging, TimeProvider clock, CancellationToken ct, Action<IServiceCollection>? configure = null)
+        IConfiguration configuration, WorkerOptions options, CompiledRules rules, ILoggerFactory logging, TimeProvider clock, CancellationToken ct, Action<IServiceCollection>? configure = null,
+        bool readOnly = false)
     {
         var path = Path.GetFullPath(options.DatabasePath);
         // One clock: what the store stamps (runs, journal, history, conflicts, tasks, problems) is on the engine's clock.
         var store = await SqliteSyncStore.OpenAsync(path, options.OrgId!, options.Provider!, time: clock, cancellationToken: ct).ConfigureAwait(false);
         try
         {
-            var services = new ServiceCollection().AddCrmStateSync(configuration, options, rules, store, logging, clock);
+            var services = new ServiceCollection().AddCrmStateSync(configuration, options, rules, store, logging, clock, readOnly);
             configure?.Invoke(services);
             var worker = new Worker(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }));
             // The commands print counts, not per-account outcomes: a large org's cycle then holds one chunk at a time.

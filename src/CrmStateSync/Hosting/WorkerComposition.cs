@@ -6,6 +6,7 @@ using CrmStateSync.Rules.Configuration;
 using CrmStateSync.Rules.Evaluation;
 using CrmStateSync.Store;
 using CrmStateSync.Sync.Backfill;
+using CrmStateSync.Sync.DryRun;
 using CrmStateSync.Sync.Engine;
 using CrmStateSync.Sync.Ports;
 using CrmStateSync.Sync.Progress;
@@ -37,12 +38,21 @@ internal static class WorkerComposition
     /// The whole worker over an opened <paramref name="store"/>: the connector, the <c>Sync</c> options, the rules, the
     /// sync engine, the backfill runner and the schema gate. Registrations added after this one replace these (tests
     /// replace <see cref="SyncOptions"/>, add a request counter to every HTTP client).
+    /// <paramref name="readOnly"/> composes a dry run (<c>sync --dry-run</c>, <c>backfill --dry-run</c>): the store port
+    /// and the connector are wrapped in their read-only decorators (<see cref="ReadOnlySyncStore"/>,
+    /// <see cref="ReadOnlyCrmConnector"/>), so the engine and the backfill compute the plan and nothing is written.
     /// </summary>
     public static IServiceCollection AddCrmStateSync(
-        this IServiceCollection services, IConfiguration configuration, WorkerOptions options, CompiledRules rules, SqliteSyncStore store, ILoggerFactory logging, TimeProvider clock)
+        this IServiceCollection services, IConfiguration configuration, WorkerOptions options, CompiledRules rules, SqliteSyncStore store, ILoggerFactory logging, TimeProvider clock,
+        bool readOnly = false)
     {
         var provider = options.Provider!;
         services.AddCrmConnector(configuration, provider, logging, clock);
+        if (readOnly)
+        {
+            ReadOnlyConnector(services);
+        }
+
         services.AddSingleton(options);
         services.AddSingleton(rules);
         services.AddSingleton(new RulesEngine(rules));
@@ -50,7 +60,7 @@ internal static class WorkerComposition
         // The store is opened (and disposed) by the Worker: opening is asynchronous and its failures have their own exit code.
         services.AddSingleton(store);
         services.AddSingleton<SyncStorePort>();
-        services.AddSingleton<ISyncStore>(sp => sp.GetRequiredService<SyncStorePort>());
+        services.AddSingleton<ISyncStore>(sp => readOnly ? new ReadOnlySyncStore(sp.GetRequiredService<SyncStorePort>()) : sp.GetRequiredService<SyncStorePort>());
         // Progress of long work: structured events at Worker:ProgressInterval, a live line on a terminal (never stdout).
         services.AddSingleton<IProgress<ProgressUpdate>>(new ProgressLog(logging.CreateLogger("CrmStateSync.Progress"), clock, options.ProgressInterval, TerminalProgress.StandardError));
         services.AddSingleton<SyncEngine>();
@@ -61,7 +71,19 @@ internal static class WorkerComposition
             provider,
             store,
             clock,
-            sp.GetRequiredService<ILogger<SchemaGate>>()));
+            sp.GetRequiredService<ILogger<SchemaGate>>(),
+            readOnly));
         return services;
+    }
+
+    /// <summary>The registered connector, resolved as before (same lifetime), behind <see cref="ReadOnlyCrmConnector"/>.</summary>
+    private static void ReadOnlyConnector(IServiceCollection services)
+    {
+        var inner = services.Last(d => d.ServiceType == typeof(Crm.Contract.ICrmConnector));
+        services.Remove(inner);
+        services.Add(new ServiceDescriptor(typeof(Crm.Contract.ICrmConnector), sp => new ReadOnlyCrmConnector((Crm.Contract.ICrmConnector)(
+            inner.ImplementationInstance
+            ?? inner.ImplementationFactory?.Invoke(sp)
+            ?? ActivatorUtilities.CreateInstance(sp, inner.ImplementationType!))), inner.Lifetime));
     }
 }

@@ -60,7 +60,7 @@ public class AccountSelectionTests
         store.Rejected.AddRange([new RejectedWrite("002", true), new RejectedWrite("004", false)]);
         store.KeptAside.Add("005");
 
-        await Engine(store, dailyFullEvaluation: false).RunCycleAsync(dryRun: false, CancellationToken.None);
+        await Engine(store, dailyFullEvaluation: false).RunCycleAsync(CancellationToken.None);
 
         Assert.That(store.Steps.Where(s => s.Step == "evaluate").Select(s => s.AccountId), Is.EqualTo(new[] { "001", "002", "003" }));
     }
@@ -72,7 +72,7 @@ public class AccountSelectionTests
         store.Rejected.Add(new RejectedWrite("002", true));
         store.KeptAside.Add("005");
 
-        await Engine(store, dailyFullEvaluation: true).RunCycleAsync(dryRun: false, CancellationToken.None);
+        await Engine(store, dailyFullEvaluation: true).RunCycleAsync(CancellationToken.None);
 
         Assert.That(store.Steps.Where(s => s.Step == "evaluate").Select(s => s.AccountId), Is.EqualTo(new[] { "003", "001" }));
     }

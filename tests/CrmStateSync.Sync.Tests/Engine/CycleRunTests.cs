@@ -1,5 +1,6 @@
 using CrmStateSync.Rules.Evaluation;
 using CrmStateSync.Sync.Backfill;
+using CrmStateSync.Sync.DryRun;
 using CrmStateSync.Sync.Engine;
 using CrmStateSync.Sync.Progress;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -56,15 +57,18 @@ public class CycleRunTests
     private static async Task<(DateTimeOffset Started, DateTimeOffset Finished, string Outcome)> RunAsync(string kind, RecordingStore store, TimeProvider clock, Recorded progress, bool dryRun)
     {
         var options = new SyncOptions { CreateTasks = false, ReconcileEvery = TimeSpan.Zero };
+        // A dry run is a read-only store (and connector), as the composition gives it.
+        var port = dryRun ? new ReadOnlySyncStore(store) : (Ports.ISyncStore)store;
+        var crm = dryRun ? new ReadOnlyCrmConnector(new AcceptingCrm()) : (Crm.Contract.ICrmConnector)new AcceptingCrm();
         if (kind == "sync")
         {
-            var result = await new SyncEngine(new AcceptingCrm(), store, RulesEngine.Default, options, clock, NullLogger<SyncEngine>.Instance, progress)
-                .RunCycleAsync(dryRun, CancellationToken.None);
+            var result = await new SyncEngine(crm, port, RulesEngine.Default, options, clock, NullLogger<SyncEngine>.Instance, progress)
+                .RunCycleAsync(CancellationToken.None);
             return (result.Summary.StartedAt, result.Summary.FinishedAt, result.Summary.Outcome);
         }
 
-        var summary = await new BackfillRunner(new AcceptingCrm(), store, RulesEngine.Default, options, clock, NullLogger<BackfillRunner>.Instance, progress)
-            .RunAsync(null, dryRun, CancellationToken.None);
+        var summary = await new BackfillRunner(crm, port, RulesEngine.Default, options, clock, NullLogger<BackfillRunner>.Instance, progress)
+            .RunAsync(null, CancellationToken.None);
         return (store.Finished?.StartedAt ?? default, store.Finished?.FinishedAt ?? default, summary.Outcome);
     }
 

@@ -18,7 +18,7 @@ public class SyncEngineChunkTests
     {
         var store = new RecordingStore(Accounts);
 
-        var result = await Engine(store, new AcceptingCrm(), chunkSize: 1_000).RunCycleAsync(dryRun: false, CancellationToken.None);
+        var result = await Engine(store, new AcceptingCrm(), chunkSize: 1_000).RunCycleAsync(CancellationToken.None);
 
         var chunks = EvaluatedChunks(store);
         var at = store.Steps.Select((s, i) => (s, i)).GroupBy(x => x.s).ToDictionary(g => g.Key, g => g.Last().i);
@@ -50,7 +50,7 @@ public class SyncEngineChunkTests
         var store = new RecordingStore(Accounts);
 
         // Writes of one: each chunk's writes are sent with it, so the chunks show as separate runs of evaluations.
-        await Engine(store, new AcceptingCrm(), chunkSize, writeChunk: 1).RunCycleAsync(dryRun: false, CancellationToken.None);
+        await Engine(store, new AcceptingCrm(), chunkSize, writeChunk: 1).RunCycleAsync(CancellationToken.None);
 
         Assert.That(EvaluatedChunks(store), Has.Count.EqualTo(expected));
     }
@@ -62,7 +62,7 @@ public class SyncEngineChunkTests
         using var stop = new CancellationTokenSource();
         var crm = new AcceptingCrm { OnWrite = stop.Cancel };
 
-        var result = await Engine(store, crm, chunkSize: 1_000).RunCycleAsync(dryRun: false, stop.Token, CancellationToken.None);
+        var result = await Engine(store, crm, chunkSize: 1_000).RunCycleAsync(stop.Token, CancellationToken.None);
 
         var first = Accounts[..1_000];
         using (Assert.EnterMultipleScope())

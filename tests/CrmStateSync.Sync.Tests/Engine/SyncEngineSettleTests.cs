@@ -1,4 +1,5 @@
 using CrmStateSync.Rules.Evaluation;
+using CrmStateSync.Sync.DryRun;
 using CrmStateSync.Sync.Engine;
 using CrmStateSync.Sync.Ports;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -19,7 +20,7 @@ public class SyncEngineSettleTests
     {
         var store = new RecordingStore(Accounts);
 
-        await Engine(store, chunkSize: 100).RunCycleAsync(dryRun: false, CancellationToken.None);
+        await Engine(store, chunkSize: 100).RunCycleAsync(CancellationToken.None);
 
         using (Assert.EnterMultipleScope())
         {
@@ -39,7 +40,7 @@ public class SyncEngineSettleTests
     {
         var store = new RecordingStore(Accounts);
 
-        var result = await Engine(store, chunkSize: 100).RunCycleAsync(dryRun: true, CancellationToken.None);
+        var result = await Engine(new ReadOnlySyncStore(store), chunkSize: 100).RunCycleAsync(CancellationToken.None);
 
         using (Assert.EnterMultipleScope())
         {
@@ -53,7 +54,7 @@ public class SyncEngineSettleTests
     {
         var store = new RecordingStore(Accounts) { FailRecordOf = Accounts[42] };
 
-        var result = await Engine(store, chunkSize: 100).RunCycleAsync(dryRun: false, CancellationToken.None);
+        var result = await Engine(store, chunkSize: 100).RunCycleAsync(CancellationToken.None);
 
         var others = Accounts.Where(id => id != Accounts[42]).ToList();
         using (Assert.EnterMultipleScope())
@@ -70,7 +71,7 @@ public class SyncEngineSettleTests
 
     private static int Last(RecordingStore store, string step, string[] chunk) => store.Steps.FindLastIndex(s => s.Step == step && chunk.Contains(s.AccountId));
 
-    private static SyncEngine Engine(RecordingStore store, int chunkSize) =>
+    private static SyncEngine Engine(ISyncStore store, int chunkSize) =>
         new(new AcceptingCrm(), store, RulesEngine.Default, new SyncOptions { ChunkSize = chunkSize, WriteChunk = 50, CreateTasks = false, ReconcileEvery = TimeSpan.Zero },
             TimeProvider.System, NullLogger<SyncEngine>.Instance);
 }

@@ -28,7 +28,7 @@ internal sealed class BackfillHarness : IAsyncDisposable
 
     public SyncStorePort Port => new(Store);
 
-    public static async Task<BackfillHarness> StartAsync(string dbPath, int generated = 20)
+    public static async Task<BackfillHarness> StartAsync(string dbPath, int generated = 20, bool readOnly = false)
     {
         var harness = new BackfillHarness();
         var seed = SandboxSeed.Generate(new SeedOptions { Accounts = generated, AsOf = AsOf });
@@ -36,7 +36,7 @@ internal sealed class BackfillHarness : IAsyncDisposable
         await harness._sandbox.StartAsync();
         // Composed as `backfill --sandbox` composes it (and `run` an org).
         harness._worker = await Worker.FromConfigurationAsync(
-            SandboxSettings.Configuration("salesforce", harness._sandbox, dbPath, "demo"), TextWriter.Null, NullLoggerFactory.Instance, Clock, CancellationToken.None)
+            SandboxSettings.Configuration("salesforce", harness._sandbox, dbPath, "demo"), TextWriter.Null, NullLoggerFactory.Instance, Clock, CancellationToken.None, readOnly: readOnly)
             ?? throw new AssertionException("the sandbox configuration is invalid");
         harness._worker.Engine.KeepOutcomes = true;
         return harness;

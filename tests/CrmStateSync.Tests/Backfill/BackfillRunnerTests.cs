@@ -15,8 +15,8 @@ public class BackfillRunnerTests
         using var folder = new TempFolder();
         await using var harness = await BackfillHarness.StartAsync(Path.Combine(folder.Path, "backfill.db"));
 
-        var summary = await harness.Runner().RunAsync(null, dryRun: false, CancellationToken.None);
-        var next = await harness.Engine().RunCycleAsync(dryRun: false, CancellationToken.None);
+        var summary = await harness.Runner().RunAsync(null, CancellationToken.None);
+        var next = await harness.Engine().RunCycleAsync(CancellationToken.None);
 
         var id = await harness.KnownIdAsync();
         var crm = (await harness.Port.LoadAsync(id, CancellationToken.None))!.Value.CrmText;
@@ -43,9 +43,9 @@ public class BackfillRunnerTests
     public async Task RunAsync_DryRun_WritesNothingAndReturnsThePlan()
     {
         using var folder = new TempFolder();
-        await using var harness = await BackfillHarness.StartAsync(Path.Combine(folder.Path, "backfill.db"), generated: 5);
+        await using var harness = await BackfillHarness.StartAsync(Path.Combine(folder.Path, "backfill.db"), generated: 5, readOnly: true);
 
-        var summary = await harness.Runner().RunAsync(null, dryRun: true, CancellationToken.None);
+        var summary = await harness.Runner().RunAsync(null, CancellationToken.None);
 
         var id = await harness.KnownIdAsync();
         var crm = (await harness.Port.LoadAsync(id, CancellationToken.None))!.Value.CrmText;

@@ -66,7 +66,7 @@ public class DryRunTests
         var runs = await s.Store.RecentRunsAsync(5, CancellationToken.None);
         s.Requests.Clear();
 
-        var plan = await s.Engine.PlanAccountsAsync([s.IdOf("Fresh Co")], CancellationToken.None);
+        var plan = await s.DryRunAsync(engine => engine.PlanAccountsAsync([s.IdOf("Fresh Co")], CancellationToken.None));
 
         using (Assert.EnterMultipleScope())
         {

@@ -13,7 +13,7 @@ public class StoppedCycleTests
         using var stop = new CancellationTokenSource();
         await stop.CancelAsync();
 
-        var stopped = await s.Engine.RunCycleAsync(dryRun: false, stop.Token, CancellationToken.None);
+        var stopped = await s.Engine.RunCycleAsync(stop.Token, CancellationToken.None);
         var next = await s.CycleAsync();
         var runs = await s.Store.RecentRunsAsync(10, CancellationToken.None);
 

@@ -60,14 +60,33 @@ internal sealed class SyncScenario : IAsyncDisposable
     /// <summary>The real connector the engine uses (to act as the worker did before a crash).</summary>
     public ICrmConnector Connector => _worker!.Connector;
 
-    /// <summary>One real cycle.</summary>
-    public Task<CycleResult> CycleAsync(bool dryRun = false) => Engine.RunCycleAsync(dryRun, CancellationToken.None);
+    /// <summary>One real cycle; or one dry-run cycle (<see cref="DryRunAsync"/>).</summary>
+    public async Task<CycleResult> CycleAsync(bool dryRun = false) =>
+        dryRun ? await DryRunAsync(engine => engine.RunCycleAsync(CancellationToken.None)) : await Engine.RunCycleAsync(CancellationToken.None);
+
+    /// <summary>
+    /// A dry run as <c>sync --dry-run</c> makes it: the worker composed read-only over the same file runs
+    /// <paramref name="run"/>; then the worker is composed as before (a restart each way).
+    /// </summary>
+    public async Task<CycleResult> DryRunAsync(Func<SyncEngine, Task<CycleResult>> run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        await RestartAsync(readOnly: true);
+        try
+        {
+            return await run(Engine);
+        }
+        finally
+        {
+            await RestartAsync();
+        }
+    }
 
     /// <summary>
     /// A process restart: the worker (connector, HTTP clients, store, engine) is disposed and composed again from its
-    /// configuration over the same file.
+    /// configuration over the same file; <paramref name="readOnly"/> composes it for a dry run.
     /// </summary>
-    public async Task RestartAsync()
+    public async Task RestartAsync(bool readOnly = false)
     {
         if (_worker is not null)
         {
@@ -80,7 +99,7 @@ internal sealed class SyncScenario : IAsyncDisposable
             services.AddSingleton(Options);
             services.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(Requests.Handler));
             Configure?.Invoke(services);
-        }) ?? throw new AssertionException("the sandbox configuration is invalid");
+        }, readOnly) ?? throw new AssertionException("the sandbox configuration is invalid");
         // Tests look at each account's outcome, as the demo does.
         _worker.Engine.KeepOutcomes = true;
         Store = _worker.Store;

@@ -1,6 +1,7 @@
 using CrmStateSync.Demo;
 using CrmStateSync.Hosting;
 using CrmStateSync.Sandbox;
+using CrmStateSync.Sync.DryRun;
 using CrmStateSync.Tests.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -61,6 +62,28 @@ public class CompositionRootTests
             Assert.That(worker.Options.OrgId, Is.EqualTo("org-compose"));
             Assert.That(File.Exists(Path.Combine(folder.Path, "state.db")), Is.True, "the store file was opened where Worker:DatabasePath says");
         });
+    }
+
+    /// <summary>A dry run is chosen by the composition (issue 14, item 4): the engine gets the read-only store and connector.</summary>
+    [TestCase("salesforce")]
+    [TestCase("hubspot")]
+    public async Task FromConfiguration_ReadOnly_ComposesTheReadOnlyStoreAndConnector(string crm)
+    {
+        await using var sandbox = new SandboxServer();
+        await sandbox.StartAsync();
+        using var folder = new TempFolder();
+        var configuration = SandboxSettings.Configuration(crm, sandbox, Path.Combine(folder.Path, "state.db"), "org-compose");
+
+        await using var worker = await Worker.FromConfigurationAsync(configuration, TextWriter.Null, NullLoggerFactory.Instance, TimeProvider.System, CancellationToken.None, readOnly: true);
+        var plan = await worker!.Engine.PlanAccountsAsync(["not-there"], CancellationToken.None);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(worker.Connector, Is.TypeOf<ReadOnlyCrmConnector>());
+            Assert.That(worker.Connector.Provider, Is.EqualTo(crm));
+            Assert.That(plan.Summary.DryRun, Is.True, "the engine's store is read-only: it plans");
+            Assert.That(await worker.Store.RecentRunsAsync(5, CancellationToken.None), Is.Empty, "no run row");
+        }
     }
 
     [Test(Description = "One composition root: an invalid configuration composes nothing and lists every problem with its key")]
