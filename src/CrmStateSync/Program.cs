@@ -28,6 +28,7 @@ public static partial class Program
             HealthCommand.Create(output, error, clock),
             SchemaCommand.Create(output, error, clock),
             ReportCommand.Create(output, error, clock),
+            ConsoleCommand.Create(output, error, clock),
         };
         root.Subcommands.Add(HelpCommand(args => Run(args, output, error, clock), error));
         var parse = root.Parse(args);

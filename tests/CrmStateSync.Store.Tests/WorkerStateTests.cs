@@ -3,7 +3,7 @@ namespace CrmStateSync.Store.Tests;
 public class WorkerStateTests : StoreTestBase
 {
     [Test]
-    public void SchemaVersion_WithWorkerStateCursorSettlingTaskDetailsTaskAttemptsProblemsAndConflictResolution_IsEight() => Assert.That(SqliteSyncStore.SchemaVersion, Is.EqualTo(8));
+    public void SchemaVersion_WithWorkerStateCursorSettlingTaskDetailsTaskAttemptsProblemsConflictResolutionAndConsoleIndexes_IsNine() => Assert.That(SqliteSyncStore.SchemaVersion, Is.EqualTo(9));
 
     [Test]
     public async Task GetState_NeverSet_IsNull()

@@ -31,7 +31,9 @@ internal sealed partial class SyncWorker(Worker worker, CycleSchedule schedule, 
             {
                 var started = clock.GetUtcNow();
                 await RunOneAsync(stoppingToken).ConfigureAwait(false);
-                var wait = schedule.Next(started) - clock.GetUtcNow();
+                var next = schedule.Next(started);
+                health.Waiting(next);
+                var wait = next - clock.GetUtcNow();
                 if (wait > TimeSpan.Zero && !await DelayAsync(wait, stoppingToken).ConfigureAwait(false))
                 {
                     return;

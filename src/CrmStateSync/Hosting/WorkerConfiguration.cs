@@ -69,6 +69,7 @@ public static class WorkerConfiguration
         }
 
         problems.AddRange(Bind<SyncOptions>(configuration.GetSection("Sync"), problems).Validate("Sync"));
+        problems.AddRange(SecretsInAppsettings(configuration));
         CompiledRules? rules = null;
         try
         {
@@ -80,6 +81,28 @@ public static class WorkerConfiguration
         }
 
         return (worker, rules, problems);
+    }
+
+    /// <summary>
+    /// Console password hashes found in the appsettings file itself (the first JSON file loaded): they belong in the secrets
+    /// file or the environment, where the CRM credentials are, not in a file that is committed and copied into images.
+    /// </summary>
+    public static IEnumerable<string> SecretsInAppsettings(IConfiguration configuration)
+    {
+        if (configuration is not IConfigurationRoot root
+            || root.Providers.OfType<Microsoft.Extensions.Configuration.Json.JsonConfigurationProvider>().FirstOrDefault() is not { } appsettings)
+        {
+            yield break;
+        }
+
+        foreach (var user in configuration.GetSection($"{WorkerOptions.Section}:Console:Users").GetChildren())
+        {
+            var key = $"{user.Path}:PasswordHash";
+            if (appsettings.TryGet(key, out _))
+            {
+                yield return $"{key}: a password hash belongs in the secrets file (CRMSTATESYNC_SECRETS_FILE) or the environment (CRMSTATESYNC_{key.Replace(":", "__", StringComparison.Ordinal)}), not in {appsettings.Source.Path}";
+            }
+        }
     }
 
     /// <summary>

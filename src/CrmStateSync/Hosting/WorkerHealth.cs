@@ -1,3 +1,5 @@
+using CrmStateSync.AdminConsole.Hosting;
+
 namespace CrmStateSync.Hosting;
 
 /// <summary>
@@ -5,19 +7,44 @@ namespace CrmStateSync.Hosting;
 /// schedule (no beat for three gaps of the schedule means the loop is stuck); ready once a cycle has completed and
 /// the last one did not fail on credentials or configuration. Thread-safe: the worker writes, the endpoint reads.
 /// </summary>
-internal sealed class WorkerHealth(CycleSchedule schedule, TimeProvider clock)
+internal sealed class WorkerHealth(CycleSchedule schedule, TimeProvider clock) : IWorkerStatus
 {
     private readonly Lock _gate = new();
     private DateTimeOffset _lastBeat = clock.GetUtcNow();
     private bool _completedOnce;
     private string _last = "starting";
     private bool _refused;
+    private DateTimeOffset? _next;
+
+    /// <summary>When the next cycle is due (null while one runs): what the console's overview shows.</summary>
+    public DateTimeOffset? NextCycle
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _next;
+            }
+        }
+    }
+
+    public string Readiness => Ready().Detail;
+
+    /// <summary>The worker waits for its next cycle, due at <paramref name="next"/>.</summary>
+    public void Waiting(DateTimeOffset next)
+    {
+        lock (_gate)
+        {
+            _next = next;
+        }
+    }
 
     /// <summary>A cycle started.</summary>
     public void CycleStarted()
     {
         lock (_gate)
         {
+            _next = null;
             _lastBeat = clock.GetUtcNow();
         }
     }

@@ -1,3 +1,4 @@
+using CrmStateSync.AdminConsole.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -54,6 +55,13 @@ internal static class WorkerHost
         services.AddSingleton(clock);
         services.AddSingleton(stop);
         services.AddHostedService<SyncWorker>();
+        if (worker.Options.Console.Url is { Length: > 0 })
+        {
+            // After the worker, whose start opens (and migrates) the store the console reads.
+            var site = new ConsoleSite(worker.Options.Console, Path.GetFullPath(worker.Options.DatabasePath), worker.Options.OrgId!, worker.Options.Provider!, clock, logging, health);
+            services.AddHostedService(_ => new ConsoleService(site));
+        }
+
         services.Configure<HostOptions>(o => o.ShutdownTimeout = worker.Options.ShutdownTimeout + UnwindMargin);
     }
 

@@ -1,3 +1,5 @@
+using CrmStateSync.AdminConsole;
+
 namespace CrmStateSync.Hosting;
 
 /// <summary>The worker itself (<c>Worker</c> section): which org, where its state lives, how often it runs.</summary>
@@ -49,6 +51,9 @@ public sealed class WorkerOptions
     /// </summary>
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The admin console (<c>Worker:Console</c>): off in <c>run</c> until its <c>Url</c> is set.</summary>
+    public ConsoleOptions Console { get; set; } = new();
+
     public IEnumerable<string> Validate()
     {
         if (Provider is not ("salesforce" or "hubspot"))
@@ -82,6 +87,12 @@ public sealed class WorkerOptions
         }
 
         foreach (var problem in WorkerScheduleValidation.Problems(this))
+        {
+            yield return problem;
+        }
+
+        // Who may sign in matters only where a console is served: `run` with a Url here, or the console command.
+        foreach (var problem in Console.Url is { Length: > 0 } ? Console.Validate() : [])
         {
             yield return problem;
         }

@@ -34,9 +34,13 @@ public sealed class ProjectReferencesTests
         ["CrmStateSync.Snapshots"] = (["CrmStateSync.Rules", "CrmStateSync.Crm.Abstractions"], []),
         ["CrmStateSync.Reports"] = (
             ["CrmStateSync.Rules", "CrmStateSync.Crm.Abstractions", "CrmStateSync.Sync", "CrmStateSync.Store", "CrmStateSync.Snapshots"], []),
+        // The admin console: ASP.NET Core (a framework reference, no package) over the store's read model and the reports;
+        // never the HTTP stack of the connectors.
+        ["CrmStateSync.AdminConsole"] = (
+            ["CrmStateSync.Rules", "CrmStateSync.Crm.Abstractions", "CrmStateSync.Store", "CrmStateSync.Reports"], []),
         ["CrmStateSync"] = (
             ["CrmStateSync.Rules", "CrmStateSync.Sync", "CrmStateSync.Store", "CrmStateSync.Crm.Salesforce", "CrmStateSync.Crm.HubSpot", "CrmStateSync.Sandbox",
-             "CrmStateSync.Snapshots", "CrmStateSync.Reports"],
+             "CrmStateSync.Snapshots", "CrmStateSync.Reports", "CrmStateSync.AdminConsole"],
             ["System.CommandLine", "Cronos", "Microsoft.Extensions.Configuration.Json", "Microsoft.Extensions.Configuration.Binder",
              "Microsoft.Extensions.Configuration.EnvironmentVariables", "Microsoft.Extensions.Hosting", "Serilog", "Serilog.Extensions.Logging",
              "Serilog.Settings.Configuration", "Serilog.Sinks.Console", "Serilog.Formatting.Compact", "Spectre.Console"]),
@@ -89,6 +93,7 @@ public sealed class ProjectReferencesTests
     [TestCase("CrmStateSync.Store", TestName = "Store_ProjectClosure_HasNoHttpStack")]
     [TestCase("CrmStateSync.Snapshots", TestName = "Snapshots_ProjectClosure_HasNoHttpStack")]
     [TestCase("CrmStateSync.Reports", TestName = "Reports_ProjectClosure_HasNoHttpStack")]
+    [TestCase("CrmStateSync.AdminConsole", TestName = "AdminConsole_ProjectClosure_HasNoHttpStack")]
     public void ProjectClosure_HasNoHttpStack(string project)
     {
         var closure = Closure(project);
