@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CrmStateSync.AdminConsole.Hosting;
 
@@ -7,14 +8,16 @@ namespace CrmStateSync.AdminConsole.Hosting;
 /// The console inside <c>run</c>: its own web application on <see cref="ConsoleSite.Url"/>, started with the worker's host
 /// and stopped with it, so the pages never share the health endpoints' address.
 /// </summary>
-public sealed class ConsoleService(ConsoleSite site) : IHostedService, IAsyncDisposable
+public sealed partial class ConsoleService(ConsoleSite site) : IHostedService, IAsyncDisposable
 {
+    private readonly ILogger _logger = site.Logging.CreateLogger<ConsoleService>();
     private WebApplication? _app;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _app = ConsoleServer.Build(site);
         await _app.StartAsync(cancellationToken).ConfigureAwait(false);
+        LogListening(_logger, site.Url, site.Options.Authentication);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -33,4 +36,7 @@ public sealed class ConsoleService(ConsoleSite site) : IHostedService, IAsyncDis
             _app = null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Admin console listening at {Url} ({Authentication} sign-in)")]
+    private static partial void LogListening(ILogger logger, string url, string authentication);
 }

@@ -161,7 +161,7 @@ internal sealed class WorkerProcess : IDisposable
     }
 
     /// <summary>The <c>dotnet</c> host running the tests (the same runtime), else <c>dotnet</c> on the PATH.</summary>
-    private static string DotnetHost()
+    internal static string DotnetHost()
     {
         var current = Environment.ProcessPath;
         return current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current
