@@ -58,6 +58,16 @@ internal sealed partial class ConsoleHarness : IAsyncDisposable
             }
         }
 
+        return await ServeAsync(folder, storePath, OrgId, provider, clock, configure, logging);
+    }
+
+    /// <summary>Serves the console over a store file another part of the test writes (a sync scenario's), as <c>run</c> does.</summary>
+    public static Task<ConsoleHarness> ServeAsync(string storePath, string orgId, string provider, TimeProvider clock, Action<ConsoleOptions>? configure = null) =>
+        ServeAsync(new TempFolder(), storePath, orgId, provider, clock, configure, null);
+
+    private static async Task<ConsoleHarness> ServeAsync(
+        TempFolder folder, string storePath, string orgId, string provider, TimeProvider clock, Action<ConsoleOptions>? configure, Microsoft.Extensions.Logging.ILoggerFactory? logging)
+    {
         var options = new ConsoleOptions
         {
             Url = "http://127.0.0.1:0",
@@ -68,7 +78,7 @@ internal sealed partial class ConsoleHarness : IAsyncDisposable
             },
         };
         configure?.Invoke(options);
-        var site = new ConsoleSite(options, storePath, OrgId, provider, clock, logging ?? NullLoggerFactory.Instance);
+        var site = new ConsoleSite(options, storePath, orgId, provider, clock, logging ?? NullLoggerFactory.Instance);
         var app = ConsoleServer.Build(site);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
