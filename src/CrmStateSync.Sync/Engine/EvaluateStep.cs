@@ -1,5 +1,6 @@
 using CrmStateSync.Rules.Evaluation;
 using CrmStateSync.Sync.Diff;
+using CrmStateSync.Sync.Explain;
 using CrmStateSync.Sync.Ports;
 
 namespace CrmStateSync.Sync.Engine;
@@ -11,13 +12,13 @@ internal sealed class EvaluateStep(ISyncStore store, RulesEngine rules, AccountD
 {
     public async Task<AccountOutcome?> RunAsync(string accountId, DateOnly asOf, CancellationToken ct)
     {
-        if (await store.LoadAsync(accountId, ct).ConfigureAwait(false) is not { } loaded)
+        // The console's "why" evaluates through the same explainer, so it shows what a cycle would compute.
+        if (await new AccountExplainer(store, rules).ExplainAsync(accountId, asOf, ct).ConfigureAwait(false) is not { } explained)
         {
             return null;
         }
 
-        var lastWritten = await store.LastWrittenFieldsAsync(accountId, ct).ConfigureAwait(false);
-        var result = rules.Evaluate(WorkerMemory.Restore(loaded.Snapshot, loaded.CrmText, lastWritten), asOf);
+        var (loaded, lastWritten, result) = ((explained.Snapshot, explained.CrmText), explained.LastWritten, explained.Result);
         var desired = DesiredValues.From(result, rules.Rules);
         var prior = await PriorConflicts.LoadAsync(store, accountId, ct).ConfigureAwait(false);
         var plan = differ.Diff(accountId, desired, loaded.CrmText, lastWritten, prior, result.Stage.ManualMove);
