@@ -15,6 +15,9 @@ public sealed record ConsoleSite(
     ILoggerFactory Logging,
     IWorkerStatus? Worker = null)
 {
+    /// <summary>The worker's rules, for the reasons behind an account's values (<c>Explain/ConsoleExplainer</c>); null = values only.</summary>
+    public Rules.Evaluation.RulesEngine? Rules { get; init; }
+
     /// <summary>The address the console listens on.</summary>
     public string Url => Options.Url is { Length: > 0 } url ? url : ConsoleOptions.DefaultUrl;
 

@@ -81,6 +81,17 @@ internal static class ConsoleCommand
         worker.Console.Url = url ?? worker.Console.Url ?? ConsoleOptions.DefaultUrl;
         problems.AddRange(worker.Validate());
         problems.AddRange(WorkerConfiguration.SecretsInAppsettings(configuration));
+        // The reasons behind an account's values come from the worker's own rules (no secret in that section).
+        Rules.Evaluation.RulesEngine? rules = null;
+        try
+        {
+            rules = new Rules.Evaluation.RulesEngine(RulesConfiguration.Compile(configuration.GetSection(RulesConfiguration.Section)));
+        }
+        catch (Rules.Configuration.RulesConfigurationException ex)
+        {
+            problems.AddRange(ex.Problems);
+        }
+
         if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _))
         {
             problems.Add($"--url: '{url}' is not an address, e.g. {ConsoleOptions.DefaultUrl}");
@@ -114,7 +125,7 @@ internal static class ConsoleCommand
         }
 
         using var logging = WorkerLogging.Create(configuration, Console.IsErrorRedirected);
-        var site = new ConsoleSite(worker.Console, path, worker.OrgId!, worker.Provider!, clock, logging);
+        var site = new ConsoleSite(worker.Console, path, worker.OrgId!, worker.Provider!, clock, logging) { Rules = rules };
         await using var app = ConsoleServer.Build(site);
         await app.StartAsync(ct).ConfigureAwait(false);
         error.WriteLine($"Console for {worker.Provider} org {worker.OrgId} at {site.Url} (store {path}); Ctrl+C stops it.");

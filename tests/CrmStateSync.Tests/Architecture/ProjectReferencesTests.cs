@@ -37,7 +37,7 @@ public sealed class ProjectReferencesTests
         // The admin console: ASP.NET Core (a framework reference, no package) over the store's read model and the reports;
         // never the HTTP stack of the connectors.
         ["CrmStateSync.AdminConsole"] = (
-            ["CrmStateSync.Rules", "CrmStateSync.Crm.Abstractions", "CrmStateSync.Store", "CrmStateSync.Reports"], []),
+            ["CrmStateSync.Rules", "CrmStateSync.Crm.Abstractions", "CrmStateSync.Sync", "CrmStateSync.Store", "CrmStateSync.Reports"], []),
         ["CrmStateSync"] = (
             ["CrmStateSync.Rules", "CrmStateSync.Sync", "CrmStateSync.Store", "CrmStateSync.Crm.Salesforce", "CrmStateSync.Crm.HubSpot", "CrmStateSync.Sandbox",
              "CrmStateSync.Snapshots", "CrmStateSync.Reports", "CrmStateSync.AdminConsole"],
