@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using CrmStateSync.Benchmarks;
+using CrmStateSync.Benchmarks.ConsolePages;
 
 // `throughput [--accounts N] …` is the scale run; anything else goes to BenchmarkDotNet (`--filter '*'`, `--job short` …).
 if (args is ["throughput", .. var rest])
@@ -23,6 +24,17 @@ if (args is ["connector-read", .. var readOptions])
 if (args is ["snapshots", .. var fileOptions])
 {
     return SnapshotFileRun.Run(fileOptions);
+}
+
+// `console-store --out FILE [--accounts N]`: a store at the admin console's scale (issue 15); `console-pages --db FILE`: times its pages.
+if (args is ["console-store", .. var storeOptions])
+{
+    return await ConsoleStoreGenerator.RunAsync(storeOptions);
+}
+
+if (args is ["console-pages", .. var pageOptions])
+{
+    return await ConsolePageRun.RunAsync(pageOptions);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(EvaluateBenchmarks).Assembly).Run(args);
