@@ -7,14 +7,15 @@ using Microsoft.AspNetCore.Routing;
 namespace CrmStateSync.AdminConsole.Hosting;
 
 /// <summary>
-/// The JSON of the run page (read only): <c>/api/runs/{id}</c> (the run, its calls by kind, its first problems and
-/// refused writes).
+/// The JSON of the runs and conflicts pages (read only): <c>/api/runs/{id}</c> (the run, its calls by kind, its first
+/// problems and refused writes) and <c>/api/conflicts</c> with the list page's filters and paging.
 /// </summary>
 internal static class RunsApi
 {
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/runs/{id:long}", RunAsync);
+        api.MapGet("/conflicts", ConflictsAsync);
     }
 
     private static async Task<IResult> RunAsync(StoreReader store, long id, long? problems, long? rejected, CancellationToken ct)
@@ -38,4 +39,7 @@ internal static class RunsApi
             },
         });
     }
+
+    private static async Task<IResult> ConflictsAsync(StoreReader store, bool? open, string? field, string? account, DateOnly? since, long? before, CancellationToken ct) =>
+        Results.Json(await store.ConflictsAsync(new ConflictQuery(open ?? false, field, account, since), before, Pages.Conflicts.IndexModel.PageSize, ct).ConfigureAwait(false));
 }
