@@ -20,8 +20,10 @@ public sealed partial class StoreReader
     public Task<Page<ConflictEntry>> ConflictsAsync(ConflictQuery filter, long? before, int size, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        // A blank box is no filter; an account typed with spaces around it is the account.
+        filter = filter with { Field = Blank(filter.Field) ? null : filter.Field, Account = Blank(filter.Account) ? null : filter.Account!.Trim() };
         var sql = ConflictsSql(filter, before);
-        var args = new { filter.Field, Account = filter.Account?.Trim(), Since = Iso.Date(filter.Since), Before = before, Limit = size + 1 };
+        var args = new { filter.Field, filter.Account, Since = Iso.Date(filter.Since), Before = before, Limit = size + 1 };
         return ReadAsync(async c => Page.Of((await c.ListAsync<SqliteSyncStore.ConflictDbRow>(sql, args, null, ct).ConfigureAwait(false)).ConvertAll(r => r.ToEntry()), size), ct);
     }
 
@@ -61,6 +63,8 @@ public sealed partial class StoreReader
         var clause = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
         return $"SELECT {SqliteSyncStore.ConflictColumns} FROM conflicts c LEFT JOIN accounts a ON a.id = c.account_id {clause} ORDER BY c.id DESC LIMIT @Limit";
     }
+
+    private static bool Blank(string? text) => string.IsNullOrWhiteSpace(text);
 
     /// <summary>One conflict, or null.</summary>
     public Task<ConflictEntry?> ConflictAsync(long id, CancellationToken ct) =>

@@ -137,7 +137,7 @@ public class ConsoleReadTests : StoreTestBase
         await store.AddConflictAsync(new NewConflict("001", "stage", "A", "B", ConflictAction.Accepted, "r", new DateOnly(2026, 11, 3)), Ct);
         var reader = new StoreReader(DbPath);
 
-        var byName = await reader.ConflictsAsync(new ConflictQuery(Account: "ACME corp"), null, 1, Ct);
+        var byName = await reader.ConflictsAsync(new ConflictQuery(Field: " ", Account: "  ACME corp "), null, 1, Ct);
         var fields = await reader.ConflictFieldsAsync(Ct);
         var one = await reader.ConflictAsync(1, Ct);
 
