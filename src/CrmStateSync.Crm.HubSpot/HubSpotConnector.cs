@@ -47,6 +47,8 @@ internal sealed class HubSpotConnector : ICrmConnector, ISchemaProvisioner
         _limiter.DailyMax,
         _calls.Calls);
 
+    public IReadOnlyDictionary<string, long> CallsByKind => _calls.ByKind;
+
     public IAsyncEnumerable<CrmChange<AccountRecord>> ReadAccountsAsync(ReadCursor cursor, CancellationToken cancellationToken) =>
         ReadAsync(Spec("Account", _mapping.Account, [], false), cursor, _mapper.Account, cancellationToken);
 

@@ -21,6 +21,8 @@ internal sealed class SalesforceConnector(ISalesforceApi api, QueryReader reader
 
     public ApiUsage Usage => new(usage.Used, usage.Max, calls.Calls);
 
+    public IReadOnlyDictionary<string, long> CallsByKind => calls.ByKind;
+
     public IAsyncEnumerable<CrmChange<AccountRecord>> ReadAccountsAsync(ReadCursor cursor, CancellationToken cancellationToken) =>
         ReadAsync(CrmObject.Account, options.Mapping.Account, [], cursor, _mapper.Account, cancellationToken);
 

@@ -62,7 +62,14 @@ public sealed record InterventionTask(long Id, string AccountId, InterventionKin
 }
 
 /// <summary>A cycle's counts.</summary>
-public sealed record RunCounts(int Read = 0, int Evaluated = 0, int Written = 0, int Rejected = 0, int Conflicts = 0, long ApiCalls = 0, int Problems = 0);
+public sealed record RunCounts(int Read = 0, int Evaluated = 0, int Written = 0, int Rejected = 0, int Conflicts = 0, long ApiCalls = 0, int Problems = 0)
+{
+    /// <summary>
+    /// <see cref="ApiCalls"/> by kind, stored as <c>runs.calls_json</c> for the console's run page; empty (the default,
+    /// stored as null) when the connector does not count by kind. Not read back into a <see cref="RunRecord"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> CallsByKind { get; init; } = Sync.Engine.CallShare.None;
+}
 
 /// <summary>A run row: kind (<c>sync</c>, <c>backfill</c> …), start, end and outcome (null while running), counts.</summary>
 public sealed record RunRecord(long Id, string Kind, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string? Outcome, RunCounts Counts);

@@ -8,7 +8,8 @@ namespace CrmStateSync.Store;
 public sealed partial class SqliteSyncStore
 {
     // The account's name comes from the input cache (the account as last read), so the log needs no copy of it.
-    private const string ConflictColumns =
+    // Shared with the console's read model (ReadModel/StoreReader.Conflicts.cs), so both read a conflict alike.
+    internal const string ConflictColumns =
         "c.id AS Id, c.account_id AS AccountId, c.field AS Field, c.crm_value AS CrmValue, c.engine_value AS EngineValue, c.action AS Action, " +
         "c.rule AS Rule, c.detected_on AS DetectedOn, c.resolved_keep AS ResolvedKeep, c.resolved_on AS ResolvedOn, " +
         "c.resolved_by AS ResolvedBy, c.applied_at AS AppliedAt, json_extract(a.account_json, '$.name') AS AccountName";
@@ -94,7 +95,7 @@ public sealed partial class SqliteSyncStore
             },
             ct);
 
-    private sealed class ConflictDbRow
+    internal sealed class ConflictDbRow
     {
         public long Id { get; set; }
         public string AccountId { get; set; } = "";

@@ -10,7 +10,10 @@ namespace CrmStateSync.Store;
 /// </summary>
 public sealed partial class SqliteSyncStore
 {
-    /// <summary>Journals the writes of one batch (one per account) as pending; returns the batch id. Call before sending.</summary>
+    /// <summary>
+    /// Journals the writes of one batch (one per account) as pending, under the run in progress (none outside a run);
+    /// returns the batch id. Call before sending.
+    /// </summary>
     public Task<long> BeginBatchAsync(IReadOnlyList<JournalWrite> writes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(writes);
@@ -24,7 +27,8 @@ public sealed partial class SqliteSyncStore
         return InTransactionAsync(
             async (c, tx) =>
             {
-                var batchId = await c.ScalarAsync<long>("INSERT INTO write_batches (created_at) VALUES (@Now) RETURNING id", new { Now = Now() }, tx, cancellationToken).ConfigureAwait(false);
+                var batchId = await c.ScalarAsync<long>(
+                    "INSERT INTO write_batches (created_at, run_id) VALUES (@Now, @Run) RETURNING id", new { Now = Now(), Run = _run == 0 ? (long?)null : _run }, tx, cancellationToken).ConfigureAwait(false);
                 await c.ExecAsync(
                     """
                     INSERT INTO write_entries (batch_id, account_id, fields_json, values_json, stage_json, status)

@@ -5,7 +5,8 @@ namespace CrmStateSync.Store;
 
 /// <summary>
 /// The problems an admin reads (<c>problems list</c>): the problems table, and the writes the CRM refused, read from
-/// the write journal where they live (each under the run that was going when the CRM answered). A refused write is open
+/// the write journal where they live (each under the run that journaled its batch; a batch from before schema version 9
+/// has no run, and its writes are under the run that was going when the CRM answered). A refused write is open
 /// while it is still refused, closed once a later write of the account landed or replaced it.
 /// </summary>
 public sealed partial class SqliteSyncStore
@@ -14,14 +15,17 @@ public sealed partial class SqliteSyncStore
         "id AS Id, run_id AS RunId, object AS ObjectName, record_id AS RecordId, field AS Field, value AS Value, message AS Message, " +
         "kind AS Kind, kept_aside AS KeptAside, detected_at AS DetectedAt, closed_at AS ClosedAt";
 
+    /// <summary>The run of a refused write when its batch names none (or the file predates <c>write_batches.run_id</c>): the one going when the CRM answered.</summary>
+    private const string RunByTime = "(SELECT max(r.id) FROM runs r WHERE r.started_at <= e.completed_at)";
+
     private const string RejectedSql =
         """
         SELECT * FROM (
-            SELECT e.id AS Id, (SELECT max(r.id) FROM runs r WHERE r.started_at <= e.completed_at) AS RunId, e.account_id AS RecordId,
+            SELECT e.id AS Id, {RunOf} AS RunId, e.account_id AS RecordId,
                 e.values_json AS ValuesJson, e.errors_json AS ErrorsJson, e.completed_at AS DetectedAt,
                 CASE WHEN e.status = 'Rejected' THEN NULL
                     ELSE coalesce((SELECT min(l.completed_at) FROM write_entries l WHERE l.account_id = e.account_id AND l.id > e.id AND l.status = 'Done'), e.completed_at) END AS ClosedAt
-            FROM write_entries e WHERE e.error_code IS NOT NULL AND e.status IN ('Rejected', 'Superseded', 'Done'))
+            FROM write_entries e JOIN write_batches b ON b.id = e.batch_id WHERE e.error_code IS NOT NULL AND e.status IN ('Rejected', 'Superseded', 'Done'))
         WHERE (@RunId IS NULL OR RunId = @RunId) AND (@OpenOnly = 0 OR ClosedAt IS NULL)
         """;
 
@@ -39,7 +43,9 @@ public sealed partial class SqliteSyncStore
                 var hasTable = await c.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'problems')", null, null, cancellationToken).ConfigureAwait(false);
                 var problems = !hasTable ? [] : await c.ListAsync<ProblemDbRow>(
                     $"SELECT {ProblemColumns} FROM problems WHERE (@RunId IS NULL OR run_id = @RunId) AND (@OpenOnly = 0 OR closed_at IS NULL)", args, null, cancellationToken).ConfigureAwait(false);
-                var rejected = await c.ListAsync<RejectedDbRow>(RejectedSql, args, null, cancellationToken).ConfigureAwait(false);
+                var batchRuns = await c.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM pragma_table_info('write_batches') WHERE name = 'run_id')", null, null, cancellationToken).ConfigureAwait(false);
+                var runOf = batchRuns ? $"coalesce(b.run_id, {RunByTime})" : RunByTime;
+                var rejected = await c.ListAsync<RejectedDbRow>(RejectedSql.Replace("{RunOf}", runOf, StringComparison.Ordinal), args, null, cancellationToken).ConfigureAwait(false);
                 return (IReadOnlyList<ProblemEntry>)[.. problems.Select(p => p.ToEntry()).Concat(rejected.Select(r => r.ToEntry())).OrderBy(p => p.DetectedAt).ThenBy(p => p.Id)];
             },
             cancellationToken);

@@ -47,10 +47,14 @@ public sealed partial class SqliteSyncStore
             (c, tx) => c.ExecAsync(
                 """
                 UPDATE runs SET finished_at = @Now, outcome = @Outcome, read = @Read, evaluated = @Evaluated, written = @Written,
-                    rejected = @Rejected, conflicts = @Conflicts, api_calls = @ApiCalls, problems = @Problems
+                    rejected = @Rejected, conflicts = @Conflicts, api_calls = @ApiCalls, problems = @Problems, calls_json = @CallsJson
                 WHERE id = @Id
                 """,
-                new { Id = runId, Now = at, Outcome = outcome, counts.Read, counts.Evaluated, counts.Written, counts.Rejected, counts.Conflicts, counts.ApiCalls, counts.Problems },
+                new
+                {
+                    Id = runId, Now = at, Outcome = outcome, counts.Read, counts.Evaluated, counts.Written, counts.Rejected, counts.Conflicts, counts.ApiCalls, counts.Problems,
+                    CallsJson = counts.CallsByKind.Count == 0 ? null : StoreJson.Write(counts.CallsByKind),
+                },
                 tx,
                 cancellationToken),
             cancellationToken).ConfigureAwait(false) == 1;

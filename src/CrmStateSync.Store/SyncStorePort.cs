@@ -148,7 +148,10 @@ public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
     public Task FinishRunAsync(long runId, RunSummary summary, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        var counts = new RunCounts(summary.Read, summary.Evaluated, summary.Written, summary.Rejected, summary.Conflicts, summary.ApiCalls, summary.Problems);
+        var counts = new RunCounts(summary.Read, summary.Evaluated, summary.Written, summary.Rejected, summary.Conflicts, summary.ApiCalls, summary.Problems)
+        {
+            CallsByKind = summary.CallsByKind,
+        };
         return Store.FinishRunAsync(runId, summary.Outcome, counts, summary.FinishedAt, cancellationToken);
     }
 

@@ -40,4 +40,11 @@ public interface ICrmConnector
 
     /// <summary>The API usage reported by the CRM's last response, and calls made.</summary>
     ApiUsage Usage { get; }
+
+    /// <summary>
+    /// The calls of <see cref="ApiUsage.CallsMade"/> by kind (<c>token</c>, <c>query</c>, <c>composite</c> …, as the
+    /// connector names them), a snapshot; empty (the default) for a connector that does not count by kind. The engine
+    /// takes a cycle's share of it as it does of the total, for the run row.
+    /// </summary>
+    IReadOnlyDictionary<string, long> CallsByKind => System.Collections.ObjectModel.ReadOnlyDictionary<string, long>.Empty;
 }

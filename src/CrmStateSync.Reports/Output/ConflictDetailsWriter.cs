@@ -40,7 +40,8 @@ public static class ConflictDetailsWriter
         ? $"Conflict {e.Id} was already resolved on {ConflictListWriter.Resolution(e)}; nothing changed."
         : $"Conflict {e.Id} is not open: the worker {Meaning(e.Action)} under '{e.Rule}'. Only conflicts left open for an admin (Review) can be resolved.";
 
-    private static string Meaning(ConflictAction action) => action switch
+    /// <summary>What the worker did, in the words an admin reads (shared with the console's conflict page).</summary>
+    public static string Meaning(ConflictAction action) => action switch
     {
         ConflictAction.Reverted => "wrote the computed value back over the human edit",
         ConflictAction.Accepted => "kept the human value",

@@ -110,6 +110,7 @@ public sealed partial class BackfillRunner(
         Conflicts = s.Conflicts,
         Transitions = s.Transitions,
         ApiCalls = crm.Usage.CallsMade,
+        CallsByKind = crm.CallsByKind,
     };
 
     /// <summary>The backfill's summary as a structured event: each count a property of its own (the printed line says the same).</summary>

@@ -15,6 +15,8 @@ public sealed class ReadOnlyCrmConnector(ICrmConnector inner) : ICrmConnector
 
     public ApiUsage Usage => _inner.Usage;
 
+    public IReadOnlyDictionary<string, long> CallsByKind => _inner.CallsByKind;
+
     public IAsyncEnumerable<CrmChange<AccountRecord>> ReadAccountsAsync(ReadCursor cursor, CancellationToken cancellationToken) => _inner.ReadAccountsAsync(cursor, cancellationToken);
 
     public IAsyncEnumerable<CrmChange<OpportunityRecord>> ReadOpportunitiesAsync(ReadCursor cursor, CancellationToken cancellationToken) =>

@@ -21,6 +21,9 @@ public sealed record RunSummary
     public int Transitions { get; init; }
     public int Tasks { get; init; }
     public long ApiCalls { get; init; }
+
+    /// <summary>The cycle's <see cref="ApiCalls"/> by kind, as the connector names them; empty (the default) when it does not count by kind.</summary>
+    public IReadOnlyDictionary<string, long> CallsByKind { get; init; } = CallShare.None;
     public bool DryRun { get; init; }
 
     /// <summary>This cycle read every object in full (a reconciliation).</summary>

@@ -44,6 +44,9 @@ public sealed partial class SyncEngine(
     /// <summary>The connector's call count when the previous cycle ended (or when this engine was composed).</summary>
     private long _callsCounted = crm.Usage.CallsMade;
 
+    /// <summary>The connector's calls by kind when the previous cycle ended, counted from the same moment as <see cref="_callsCounted"/>.</summary>
+    private IReadOnlyDictionary<string, long> _kindsCounted = crm.CallsByKind;
+
     /// <summary>
     /// Runs one cycle. Over a read-only store and connector (a dry run, chosen by the composition) it reads and evaluates
     /// but writes nothing to the CRM, the journal or the history.
@@ -74,7 +77,7 @@ public sealed partial class SyncEngine(
     {
         var run = await CycleRun.StartAsync(store, clock, Operation, ct).ConfigureAwait(false);
         var (started, asOf) = (run.StartedAt, run.AsOf);
-        var callsBefore = _callsCounted;
+        var (callsBefore, kindsBefore) = (_callsCounted, _kindsCounted);
         var (reconcile, recordReconcile) = await _reconcile.DueAsync(started, ct).ConfigureAwait(false);
         var pull = await _pull.RunAsync(reconcile, ct).ConfigureAwait(false);
         if (!_readOnly)
@@ -91,7 +94,12 @@ public sealed partial class SyncEngine(
         var pulled = new RunSummary { StartedAt = started, DryRun = _readOnly, Read = pull.Read, Problems = pull.Problems, Reconciled = reconcile, Removed = pull.Removed };
         // The calls since the previous cycle ended (the first: since the engine was composed), so the schema check a
         // command makes before its cycle is in that cycle's count; a long-running worker's connector counts from its creation.
-        var summary = tally.Summary(pulled) with { FinishedAt = clock.GetUtcNow(), ApiCalls = (_callsCounted = crm.Usage.CallsMade) - callsBefore };
+        var summary = tally.Summary(pulled) with
+        {
+            FinishedAt = clock.GetUtcNow(),
+            ApiCalls = (_callsCounted = crm.Usage.CallsMade) - callsBefore,
+            CallsByKind = CallShare.Since(kindsBefore, _kindsCounted = crm.CallsByKind),
+        };
         await run.FinishAsync(summary, ct).ConfigureAwait(false);
         LogCycle(logger, summary.Outcome, summary.Read, summary.Problems, summary.Evaluated, summary.Written, summary.Rejected, summary.Conflicts,
             summary.Transitions, summary.Tasks, summary.ApiCalls, summary.Reconciled, summary.Removed, summary.DryRun, summary.FinishedAt - summary.StartedAt);
