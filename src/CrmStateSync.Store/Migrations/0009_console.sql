@@ -15,3 +15,4 @@ ALTER TABLE runs ADD COLUMN calls_json TEXT;
 -- The run a write batch belongs to, so a run's rejected writes are found by id rather than by time (two runs stamped alike
 -- under a fixed clock used to share them); null on batches before this version.
 ALTER TABLE write_batches ADD COLUMN run_id INTEGER;
+CREATE INDEX ix_write_batches_run ON write_batches (run_id);
