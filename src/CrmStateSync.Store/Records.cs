@@ -69,6 +69,9 @@ public sealed record RunCounts(int Read = 0, int Evaluated = 0, int Written = 0,
     /// stored as null) when the connector does not count by kind. Not read back into a <see cref="RunRecord"/>.
     /// </summary>
     public IReadOnlyDictionary<string, long> CallsByKind { get; init; } = Sync.Engine.CallShare.None;
+
+    /// <summary>The org's daily API use and limit as the CRM last reported them (null where it does not); <c>runs.api_used/api_max</c>.</summary>
+    public (long? Used, long? Max) OrgApiUse { get; init; }
 }
 
 /// <summary>A run row: kind (<c>sync</c>, <c>backfill</c> …), start, end and outcome (null while running), counts.</summary>

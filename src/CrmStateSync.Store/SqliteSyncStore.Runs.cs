@@ -47,13 +47,15 @@ public sealed partial class SqliteSyncStore
             (c, tx) => c.ExecAsync(
                 """
                 UPDATE runs SET finished_at = @Now, outcome = @Outcome, read = @Read, evaluated = @Evaluated, written = @Written,
-                    rejected = @Rejected, conflicts = @Conflicts, api_calls = @ApiCalls, problems = @Problems, calls_json = @CallsJson
+                    rejected = @Rejected, conflicts = @Conflicts, api_calls = @ApiCalls, problems = @Problems, calls_json = @CallsJson,
+                    api_used = @ApiUsed, api_max = @ApiMax
                 WHERE id = @Id
                 """,
                 new
                 {
                     Id = runId, Now = at, Outcome = outcome, counts.Read, counts.Evaluated, counts.Written, counts.Rejected, counts.Conflicts, counts.ApiCalls, counts.Problems,
                     CallsJson = counts.CallsByKind.Count == 0 ? null : StoreJson.Write(counts.CallsByKind),
+                    ApiUsed = counts.OrgApiUse.Used, ApiMax = counts.OrgApiUse.Max,
                 },
                 tx,
                 cancellationToken),

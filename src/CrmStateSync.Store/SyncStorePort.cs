@@ -151,6 +151,7 @@ public sealed class SyncStorePort(SqliteSyncStore store) : ISyncStore
         var counts = new RunCounts(summary.Read, summary.Evaluated, summary.Written, summary.Rejected, summary.Conflicts, summary.ApiCalls, summary.Problems)
         {
             CallsByKind = summary.CallsByKind,
+            OrgApiUse = (summary.OrgApiUsed, summary.OrgApiMax),
         };
         return Store.FinishRunAsync(runId, summary.Outcome, counts, summary.FinishedAt, cancellationToken);
     }

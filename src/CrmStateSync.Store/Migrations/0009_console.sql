@@ -12,6 +12,10 @@ CREATE INDEX ix_write_entries_batch ON write_entries (batch_id);
 -- Calls by kind of each run (token, query, describe, composite …) as a JSON object, for the console's run page; null on
 -- runs before this version and on runs whose connector does not count by kind.
 ALTER TABLE runs ADD COLUMN calls_json TEXT;
+-- The org's daily API use as the CRM last reported it during the run (Salesforce Sforce-Limit-Info api-usage=USED/MAX;
+-- null where the CRM does not say): the overview's "API budget used today".
+ALTER TABLE runs ADD COLUMN api_used INTEGER;
+ALTER TABLE runs ADD COLUMN api_max INTEGER;
 -- The run a write batch belongs to, so a run's rejected writes are found by id rather than by time (two runs stamped alike
 -- under a fixed clock used to share them); null on batches before this version.
 ALTER TABLE write_batches ADD COLUMN run_id INTEGER;

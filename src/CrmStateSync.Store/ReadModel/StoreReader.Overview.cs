@@ -18,14 +18,27 @@ public sealed partial class StoreReader
                       (SELECT count(*) FROM problems WHERE closed_at IS NULL) AS OpenProblems,
                       (SELECT count(*) FROM write_entries WHERE status = 'Rejected') AS RejectedWrites,
                       (SELECT ifnull(sum(api_calls), 0) FROM runs WHERE started_at >= @Today) AS ApiCallsToday,
-                      (SELECT value FROM worker_state WHERE key = 'schema.lastPassed') AS SchemaLastPassed
+                      (SELECT value FROM worker_state WHERE key = 'schema.lastPassed') AS SchemaLastPassed,
+                      (SELECT max(run_id) FROM problems WHERE closed_at IS NULL) AS LastProblemRun,
+                      (SELECT max(b.run_id) FROM write_entries e JOIN write_batches b ON b.id = e.batch_id WHERE e.status = 'Rejected') AS LastRejectionRun
                     FROM schema_info s
                     """,
                     new { Today = Iso.Date(today) },
                     null,
                     ct).ConfigureAwait(false) ?? throw new InvalidOperationException($"{Path} has no schema_info row: not a CrmStateSync store");
                 var runs = await c.ListAsync<RunRow>($"SELECT {RunRow.Columns} FROM runs ORDER BY id DESC LIMIT @Count", new { Count = recentRuns }, null, ct).ConfigureAwait(false);
-                return new OverviewFacts(head.OrgId, head.Provider, (int)head.SchemaVersion, (int)head.Accounts, runs, head.ApiCallsToday, (int)head.OpenConflicts, (int)head.OpenProblems, (int)head.RejectedWrites, head.SchemaLastPassed);
+                // The org's use as the CRM last reported it today (the newest run that heard it): all its clients, not ours alone.
+                var orgUse = await c.OneOrDefaultAsync<OrgUseRow>(
+                    "SELECT api_used AS Used, api_max AS Max FROM runs WHERE started_at >= @Today AND api_max IS NOT NULL ORDER BY id DESC LIMIT 1",
+                    new { Today = Iso.Date(today) },
+                    null,
+                    ct).ConfigureAwait(false);
+                return new OverviewFacts(head.OrgId, head.Provider, (int)head.SchemaVersion, (int)head.Accounts, runs, head.ApiCallsToday, (int)head.OpenConflicts, (int)head.OpenProblems, (int)head.RejectedWrites, head.SchemaLastPassed)
+                {
+                    OrgApiUsed = orgUse?.Used,
+                    OrgApiMax = orgUse?.Max,
+                    LastRunWithOpenProblems = Max(head.LastProblemRun, head.LastRejectionRun),
+                };
             },
             ct);
 
@@ -46,8 +59,18 @@ public sealed partial class StoreReader
                 size),
             ct);
 
+    private static long? Max(long? a, long? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
+
+    private sealed class OrgUseRow
+    {
+        public long? Used { get; set; }
+        public long? Max { get; set; }
+    }
+
     private sealed class OverviewRow
     {
+        public long? LastProblemRun { get; set; }
+        public long? LastRejectionRun { get; set; }
         public string OrgId { get; set; } = "";
         public string Provider { get; set; } = "";
         public long SchemaVersion { get; set; }
@@ -71,7 +94,16 @@ public sealed record OverviewFacts(
     int OpenConflicts,
     int OpenProblems,
     int RejectedWrites,
-    string? SchemaLastPassed);
+    string? SchemaLastPassed)
+{
+    /// <summary>The org's daily API requests used and allowed as the CRM last reported them today; null when no run heard it.</summary>
+    public long? OrgApiUsed { get; init; }
+
+    public long? OrgApiMax { get; init; }
+
+    /// <summary>The newest run with a problem or a refused write still open: where "open problems" leads.</summary>
+    public long? LastRunWithOpenProblems { get; init; }
+}
 
 /// <summary>One run row as stored (instants as ISO text, UTC).</summary>
 public sealed class RunRow

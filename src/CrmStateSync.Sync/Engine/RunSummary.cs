@@ -24,6 +24,11 @@ public sealed record RunSummary
 
     /// <summary>The cycle's <see cref="ApiCalls"/> by kind, as the connector names them; empty (the default) when it does not count by kind.</summary>
     public IReadOnlyDictionary<string, long> CallsByKind { get; init; } = CallShare.None;
+
+    /// <summary>The org's daily API requests used and allowed, as the CRM last reported them (all its clients, not this worker's alone); null when it does not.</summary>
+    public long? OrgApiUsed { get; init; }
+
+    public long? OrgApiMax { get; init; }
     public bool DryRun { get; init; }
 
     /// <summary>This cycle read every object in full (a reconciliation).</summary>

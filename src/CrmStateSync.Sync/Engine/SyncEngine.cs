@@ -99,6 +99,8 @@ public sealed partial class SyncEngine(
             FinishedAt = clock.GetUtcNow(),
             ApiCalls = (_callsCounted = crm.Usage.CallsMade) - callsBefore,
             CallsByKind = CallShare.Since(kindsBefore, _kindsCounted = crm.CallsByKind),
+            OrgApiUsed = crm.Usage.Used,
+            OrgApiMax = crm.Usage.Max,
         };
         await run.FinishAsync(summary, ct).ConfigureAwait(false);
         LogCycle(logger, summary.Outcome, summary.Read, summary.Problems, summary.Evaluated, summary.Written, summary.Rejected, summary.Conflicts,

@@ -18,6 +18,8 @@ public sealed class ConsoleOverviewTests
             Assert.That(page, Does.Contain("<a href=\"/runs/2\" class=\"outcome warn\">partial</a>"), "the last cycle");
             Assert.That(page, Does.Contain("<a href=\"/conflicts?open=true\">1</a>"), "one open conflict");
             Assert.That(page, Does.Contain("1 unreadable or kept aside · 0 rejected writes"));
+            Assert.That(page, Does.Contain("<a href=\"/runs/2\">1</a>"), "open problems lead to the run that met them");
+            Assert.That(page, Does.Match(@"the org has used \d+ of 1,000,000 requests"), "the sandbox's Sforce-Limit-Info, kept with the run");
             Assert.That(page, Does.Contain("<td><a href=\"/runs/1\">#1</a></td>"), "both runs listed");
         }
     }
