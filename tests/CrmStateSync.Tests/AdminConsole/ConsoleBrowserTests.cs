@@ -60,6 +60,90 @@ public sealed class ConsoleBrowserTests : BrowserTest
         Assert.That(await page.Locator("[role=alert]").InnerTextAsync(), Is.EqualTo("The user name or the password is wrong."));
     }
 
+    [Test]
+    public async Task An_admin_finds_the_open_conflict_resolves_it_after_confirming_and_the_next_cycle_applies_it()
+    {
+        // Its own scenario: resolving changes the store the other tests read.
+        await using var s = await ConsoleScenario.StartAsync();
+        await using var console = await ConsoleScenario.ServeAsync(s);
+        var page = await NewPageAsync();
+        await page.GotoAsync(new Uri(console.BaseAddress, "/signin").AbsoluteUri);
+        await SignInAsync(page, ConsoleHarness.Admin, ConsoleHarness.AdminPassword);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Conflicts", Exact = true }).ClickAsync();
+        await page.GetByLabel("Open only").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await ScreenshotAsync(page, "console-conflicts");
+        var rows = page.Locator("table.list tbody tr");
+        Assert.That(await rows.CountAsync(), Is.EqualTo(1), "one conflict is open");
+        Assert.That(await rows.First.InnerTextAsync(), Does.Contain(ConsoleScenario.Conflicted).And.Contain(ConsoleScenario.ConflictField));
+        await rows.First.Locator("a").First.ClickAsync();
+        await ScreenshotAsync(page, "console-conflict");
+        Assert.That(await Fact(page, "CRM value").InnerTextAsync(), Is.EqualTo("Reset"), "the human's value");
+        Assert.That(await Fact(page, "Engine value").InnerTextAsync(), Is.EqualTo("Hit"), "the computed value");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Keep the engine value" }).ClickAsync();
+        await ScreenshotAsync(page, "console-resolve-confirm");
+        Assert.That(await page.Locator("section.confirm").InnerTextAsync(), Does.Contain("resolved by ada"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm: keep the engine value" }).ClickAsync();
+        var resolved = await Fact(page, "Resolution").InnerTextAsync();
+        var cycle = await s.CycleAsync();
+        await page.ReloadAsync();
+        var applied = await Fact(page, "Resolution").InnerTextAsync();
+        await ScreenshotAsync(page, "console-conflict-resolved");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(resolved, Does.Contain("kept the engine value").And.Contain("by ada").And.Contain("applied on the next cycle"));
+            Assert.That(cycle.Summary.Written, Is.EqualTo(1), cycle.Summary.ToString());
+            Assert.That(s.Value(ConsoleScenario.Conflicted, ConsoleScenario.ConflictField), Is.EqualTo("Hit"), "the CRM now holds the engine's value");
+            Assert.That(applied, Does.Match(@"applied at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d"));
+        }
+    }
+
+    [Test]
+    public async Task A_viewer_sees_the_conflict_but_no_way_to_resolve_it()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(Url("/signin"));
+        await SignInAsync(page, ConsoleHarness.Viewer, ConsoleHarness.ViewerPassword);
+
+        await page.GotoAsync(Url("/conflicts?open=true"));
+        await page.Locator("table.list tbody tr a").First.ClickAsync();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(await page.Locator("h1").InnerTextAsync(), Does.StartWith("Conflict #"));
+            Assert.That(await page.GetByRole(AriaRole.Button, new() { Name = "Keep the engine value" }).CountAsync(), Is.Zero);
+            Assert.That(await page.Locator("header .who").InnerTextAsync(), Is.EqualTo("vic (viewer)"));
+        }
+    }
+
+    [Test]
+    public async Task The_last_run_shows_the_record_it_kept_aside_and_why_and_links_to_its_account()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(Url("/signin"));
+        await SignInAsync(page, ConsoleHarness.Admin, ConsoleHarness.AdminPassword);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Runs", Exact = true }).ClickAsync();
+        await ScreenshotAsync(page, "console-runs");
+        await page.GetByRole(AriaRole.Link, new() { Name = "#2", Exact = true }).ClickAsync();
+        await ScreenshotAsync(page, "console-run");
+        var problem = page.Locator("table.problems tbody tr");
+        var text = await problem.InnerTextAsync();
+        await problem.Locator("a").First.ClickAsync();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(text, Does.Contain("Account").And.Contain("next tuesday"), "the value the worker could not read");
+            Assert.That(new Uri(page.Url).AbsolutePath, Is.EqualTo("/accounts/" + _scenario.IdOf(ConsoleScenario.KeptAside)));
+        }
+    }
+
+    private static ILocator Fact(IPage page, string name) =>
+        page.Locator("table.facts tr").Filter(new() { Has = page.Locator("th", new() { HasTextString = name }) }).Locator("td");
+
     private async Task<IPage> NewPageAsync() =>
         await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
 
