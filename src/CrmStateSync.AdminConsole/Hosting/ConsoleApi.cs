@@ -18,5 +18,6 @@ internal static class ConsoleApi
             Results.Json(await store.OverviewAsync(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), 10, ct).ConfigureAwait(false)));
         api.MapGet("/runs", async (StoreReader store, long? before, CancellationToken ct) =>
             Results.Json(await store.RunsAsync(before, 50, ct).ConfigureAwait(false)));
+        AccountsApi.Map(api);
     }
 }
