@@ -15,6 +15,9 @@ public sealed record ConsoleSite(
     ILoggerFactory Logging,
     IWorkerStatus? Worker = null)
 {
+    /// <summary>The stage model the reports page reads the history with (<c>Rules:StageModel</c>; rules.md's by default).</summary>
+    public CrmStateSync.Reports.ReportStageModel StageModel { get; init; } = CrmStateSync.Reports.ReportStageModel.Default;
+
     /// <summary>The address the console listens on.</summary>
     public string Url => Options.Url is { Length: > 0 } url ? url : ConsoleOptions.DefaultUrl;
 
