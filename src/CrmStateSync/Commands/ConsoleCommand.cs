@@ -4,6 +4,8 @@ using CrmStateSync.AdminConsole.Hosting;
 using CrmStateSync.Configuration;
 using CrmStateSync.Hosting;
 using CrmStateSync.Logging;
+using CrmStateSync.Reports;
+using CrmStateSync.Rules.Configuration;
 using CrmStateSync.Store;
 
 namespace CrmStateSync.Commands;
@@ -78,6 +80,8 @@ internal static class ConsoleCommand
         var section = configuration.GetSection(WorkerOptions.Section);
         var problems = ConfigurationCheck.Problems(section, typeof(WorkerOptions));
         var worker = WorkerConfiguration.Bind<WorkerOptions>(section, problems);
+        // The reports page reads the history with the configured stage model, as `report` does.
+        var stageModel = WorkerConfiguration.Bind<StageModelOptions>(configuration.GetSection("Rules:StageModel"), problems);
         worker.Console.Url = url ?? worker.Console.Url ?? ConsoleOptions.DefaultUrl;
         problems.AddRange(worker.Validate());
         problems.AddRange(WorkerConfiguration.SecretsInAppsettings(configuration));
@@ -114,7 +118,7 @@ internal static class ConsoleCommand
         }
 
         using var logging = WorkerLogging.Create(configuration, Console.IsErrorRedirected);
-        var site = new ConsoleSite(worker.Console, path, worker.OrgId!, worker.Provider!, clock, logging);
+        var site = new ConsoleSite(worker.Console, path, worker.OrgId!, worker.Provider!, clock, logging) { StageModel = ReportStageModel.From(stageModel) };
         await using var app = ConsoleServer.Build(site);
         await app.StartAsync(ct).ConfigureAwait(false);
         error.WriteLine($"Console for {worker.Provider} org {worker.OrgId} at {site.Url} (store {path}); Ctrl+C stops it.");
