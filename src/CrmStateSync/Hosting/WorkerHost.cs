@@ -58,7 +58,10 @@ internal static class WorkerHost
         if (worker.Options.Console.Url is { Length: > 0 })
         {
             // After the worker, whose start opens (and migrates) the store the console reads.
-            var site = new ConsoleSite(worker.Options.Console, Path.GetFullPath(worker.Options.DatabasePath), worker.Options.OrgId!, worker.Options.Provider!, clock, logging, health);
+            var site = new ConsoleSite(worker.Options.Console, Path.GetFullPath(worker.Options.DatabasePath), worker.Options.OrgId!, worker.Options.Provider!, clock, logging, health)
+            {
+                Rules = worker.Rules,
+            };
             services.AddHostedService(_ => new ConsoleService(site));
         }
 

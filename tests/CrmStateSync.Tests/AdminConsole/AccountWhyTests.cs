@@ -37,6 +37,31 @@ public sealed partial class AccountWhyTests
     }
 
     [Test]
+    public async Task Each_state_says_why_as_the_rules_evaluate_the_cached_inputs_today_and_when_they_now_differ_from_the_crm()
+    {
+        await using var console = await ConsoleHarness.StartAsync(AccountSeed.With());
+        using var client = await console.SignedInAsync();
+        var today = DateOnly.FromDateTime(console.Site.Clock.GetUtcNow().UtcDateTime);
+        Rules.States.StateOutcome[] expected;
+        await using (var store = await Store.SqliteSyncStore.OpenReadOnlyAsync(console.StorePath))
+        {
+            expected = [.. Rules.Evaluation.RulesEngine.Default.Evaluate((await store.LoadSnapshotAsync(AccountSeed.RiskId, default))!, today).States];
+        }
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/accounts/" + AccountSeed.RiskId));
+        var rows = StateRows().Matches(page).ToList();
+
+        Assert.That(rows, Has.Count.EqualTo(6));
+        for (var i = 0; i < 6; i++)
+        {
+            var crm = rows[i].Groups[2].Value;
+            var why = expected[i].Reason.ToString() + (expected[i].Value.ToString() == crm ? "" : $" (the rules now compute {expected[i].Value})");
+            Assert.That(expected[i].Reason.ToString(), Is.Not.Empty);
+            Assert.That(rows[i].Groups[4].Value, Is.EqualTo(why), rows[i].Groups[1].Value);
+        }
+    }
+
+    [Test]
     public async Task The_timeline_shows_the_manual_move_first_tagged_manual_with_its_reason_then_the_earlier_ones()
     {
         await using var console = await ConsoleHarness.StartAsync(AccountSeed.With());
@@ -104,7 +129,7 @@ public sealed partial class AccountWhyTests
         Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
-    [GeneratedRegex("<tr><td>([^<]+)</td><td><span class=\"state [a-z]*\">([^<]+)</span></td><td>([^<]*)</td></tr>")]
+    [GeneratedRegex("<tr><td>([^<]+)</td><td><span class=\"state [a-z]*\">([^<]+)</span></td><td>([^<]*)</td><td>([^<]*)</td></tr>")]
     private static partial Regex StateRows();
 
     [GeneratedRegex("<li>\\s*<strong>([^<]+)</strong>\\s*<span class=\"([^\"]+)\">([^<]+)</span>\\s*[^<]*<strong>([^<]+)</strong>\\s*<div class=\"reason\">([^<]*)</div>")]

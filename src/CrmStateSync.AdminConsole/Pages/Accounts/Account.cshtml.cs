@@ -1,6 +1,7 @@
 using CrmStateSync.AdminConsole.Hosting;
 using CrmStateSync.Crm.Contract;
 using CrmStateSync.Rules.Model;
+using CrmStateSync.Rules.States;
 using CrmStateSync.Store.ReadModel;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +13,7 @@ namespace CrmStateSync.AdminConsole.Pages;
 /// milestones, divergence and the stage's reason — all as the CRM shows them — then who moved it when (the transitions,
 /// a Manual one being a person's edit), its conflicts, problems and intervention tasks, and what the worker last wrote.
 /// </summary>
-public sealed class AccountModel(StoreReader store, ConsoleSite site) : PageModel
+public sealed class AccountModel(StoreReader store, ConsoleSite site, TimeProvider clock) : PageModel
 {
     public string Id { get; private set; } = "";
 
@@ -33,7 +34,11 @@ public sealed class AccountModel(StoreReader store, ConsoleSite site) : PageMode
         }
 
         RecordUrl = site.RecordUrl(id);
+        Computed = await StateReasons.ComputeAsync(site, id, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct).ConfigureAwait(false);
     }
+
+    /// <summary>The six states as the worker's rules compute them today from the cached inputs (for their reasons); null without inputs.</summary>
+    public IReadOnlyList<StateOutcome>? Computed { get; private set; }
 
     /// <summary>What the CRM holds for a managed key, or null.</summary>
     public string? Crm(string key) => Account?.ManagedText.GetValueOrDefault(key) is { Length: > 0 } text ? text : null;
@@ -47,9 +52,18 @@ public sealed class AccountModel(StoreReader store, ConsoleSite site) : PageMode
     public IReadOnlyList<(string Stage, string On)> EntryDates =>
         [.. Keyed("stageEntryDate:").Select(e => (e.Suffix, e.Value)).OrderBy(e => e.Value, StringComparer.Ordinal)];
 
-    /// <summary>The six states in table order: label, value and verified-on date as the CRM shows them.</summary>
-    public IReadOnlyList<(string Label, string? Value, string? VerifiedOn)> States =>
-        [.. CsStates.All.Select(s => (s.Label(), Crm(ManagedField.State(s)), Crm(ManagedField.StateVerified(s))))];
+    /// <summary>
+    /// The six states in table order: label, value and verified-on date as the CRM shows them, the rules' reason today, and
+    /// the value the rules compute today when it differs from the CRM's (a write pending, or a person's edit).
+    /// </summary>
+    public IReadOnlyList<(string Label, string? Value, string? VerifiedOn, string? Reason, string? ComputedValue)> States =>
+        [.. CsStates.All.Select(s =>
+        {
+            var value = Crm(ManagedField.State(s));
+            var computed = Computed?[(int)s];
+            var differs = computed is { } c && c.Value.ToString() != value;
+            return (s.Label(), value, Crm(ManagedField.StateVerified(s)), computed?.Reason.ToString(), differs ? computed!.Value.Value.ToString() : null);
+        })];
 
     /// <summary>The milestone fields (completed count, next, stalled, since) that the CRM holds, with their labels.</summary>
     public IReadOnlyList<(string Label, string Value)> MilestoneFacts =>
