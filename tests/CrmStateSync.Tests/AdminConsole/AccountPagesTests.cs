@@ -86,6 +86,29 @@ public sealed partial class AccountPagesTests
         Assert.That(await answer.Content.ReadAsStringAsync(), Does.Contain("The store holds no account with the id “001NOPE”"));
     }
 
+    [Test]
+    public async Task The_pages_and_their_api_need_a_session_and_carry_the_content_security_policy()
+    {
+        await using var console = await ConsoleHarness.StartAsync(AccountSeed.With());
+        using var anonymous = console.Client();
+        using var viewer = await console.SignedInAsync(ConsoleHarness.Viewer);
+
+        foreach (var path in new[] { "/accounts", "/accounts/" + AccountSeed.RiskId, "/reports" })
+        {
+            using var refused = await anonymous.GetAsync(path);
+            using var shown = await viewer.GetAsync(path);
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), path);
+            Assert.That(shown.StatusCode, Is.EqualTo(HttpStatusCode.OK), path);
+            Assert.That(shown.Headers.GetValues("Content-Security-Policy").Single(), Is.EqualTo(CrmStateSync.AdminConsole.Security.SecurityHeaders.ContentSecurityPolicy), path);
+        }
+
+        foreach (var path in new[] { "/api/accounts", "/api/accounts/" + AccountSeed.RiskId })
+        {
+            using var refused = await anonymous.GetAsync(path);
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), path);
+        }
+    }
+
     private static List<string> Names(string html) =>
         [.. ResultName().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value))];
 
