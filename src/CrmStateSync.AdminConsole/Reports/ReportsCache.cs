@@ -15,7 +15,8 @@ namespace CrmStateSync.AdminConsole.Reports;
 public sealed class ReportsCache(ConsoleSite site, StoreReader reader) : IDisposable
 {
     private readonly SemaphoreSlim _computing = new(1, 1);
-    private RenderedReports? _latest;
+    // Read without the lock by requests that find the reports current; replaced whole, never changed in place.
+    private volatile RenderedReports? _latest;
 
     /// <summary>How many times the reports were computed (for tests and for the page's note).</summary>
     public int Computations { get; private set; }
