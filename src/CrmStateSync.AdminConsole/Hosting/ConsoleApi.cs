@@ -19,5 +19,6 @@ internal static class ConsoleApi
         api.MapGet("/runs", async (StoreReader store, long? before, CancellationToken ct) =>
             Results.Json(await store.RunsAsync(before, 50, ct).ConfigureAwait(false)));
         RunsApi.Map(api);
+        AccountsApi.Map(api);
     }
 }

@@ -15,8 +15,14 @@ public sealed record ConsoleSite(
     ILoggerFactory Logging,
     IWorkerStatus? Worker = null)
 {
-    /// <summary>The worker's rules, for the reasons behind an account's values (<c>Explain/ConsoleExplainer</c>); null = values only.</summary>
-    public Rules.Evaluation.RulesEngine? Rules { get; init; }
+    /// <summary>The stage model the reports page reads the history with (<c>Rules:StageModel</c>; rules.md's by default).</summary>
+    public CrmStateSync.Reports.ReportStageModel StageModel { get; init; } = CrmStateSync.Reports.ReportStageModel.Default;
+
+    /// <summary>
+    /// The worker's rules, with which an account's page says why each state has its value (the CRM holds the values and
+    /// verified-on dates, not the reasons). rules.md's defaults unless the worker's are given.
+    /// </summary>
+    public CrmStateSync.Rules.Evaluation.RulesEngine Rules { get; init; } = CrmStateSync.Rules.Evaluation.RulesEngine.Default;
 
     /// <summary>The address the console listens on.</summary>
     public string Url => Options.Url is { Length: > 0 } url ? url : ConsoleOptions.DefaultUrl;

@@ -24,21 +24,41 @@ public static partial class HtmlRenderer
 
     public static void Write(TextWriter output, ReportSet set)
     {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(set);
         var title = $"CrmStateSync lifecycle report — org {set.OrgId}, as of {Fmt.Day(set.AsOf)}";
         var html = El("html", A("lang", "en"),
             El("head", El("meta", A("charset", "utf-8")), El("title", title), El("style", Style)),
             El("body",
                 El("h1", title),
                 El("p", A("class", "meta"), $"Provider {set.Provider}. Computed from the worker's SQLite store: the transition history and the values the worker last wrote."),
-                set.Distribution is { } d ? Distribution(d) : null,
-                set.Velocity is { } v ? Velocity(v) : null,
-                set.Divergence is { } g ? Divergence(g) : null,
-                set.Conflicts is { } c ? Conflicts(c) : null,
-                set.Runs is { } r ? Runs(r) : null));
+                Sections(set)));
         output.Write("<!DOCTYPE html>\n");
         output.Write(html.ToString(SaveOptions.None));
         output.Write("\n");
     }
+
+    /// <summary>
+    /// The same sections and charts without the page around them — no head, no <c>&lt;style&gt;</c>, no <c>style</c>
+    /// attribute — for a page that has its own stylesheet under a Content-Security-Policy forbidding inline styles (the
+    /// admin console): one <c>&lt;div class="report"&gt;</c>, styled through the classes <see cref="Style"/> styles.
+    /// Every text is escaped as in <see cref="Write"/>.
+    /// </summary>
+    public static void WriteFragment(TextWriter output, ReportSet set)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(set);
+        output.Write(El("div", A("class", "report"), Sections(set)).ToString(SaveOptions.None));
+    }
+
+    private static object?[] Sections(ReportSet set) =>
+    [
+        set.Distribution is { } d ? Distribution(d) : null,
+        set.Velocity is { } v ? Velocity(v) : null,
+        set.Divergence is { } g ? Divergence(g) : null,
+        set.Conflicts is { } c ? Conflicts(c) : null,
+        set.Runs is { } r ? Runs(r) : null,
+    ];
 
     private static XElement Section(string id, string heading, params object?[] content) => El("section", A("id", id), El("h2", heading), content);
 

@@ -4,6 +4,9 @@ using CrmStateSync.AdminConsole.Hosting;
 using CrmStateSync.Configuration;
 using CrmStateSync.Hosting;
 using CrmStateSync.Logging;
+using CrmStateSync.Reports;
+using CrmStateSync.Rules.Configuration;
+using CrmStateSync.Rules.Evaluation;
 using CrmStateSync.Store;
 
 namespace CrmStateSync.Commands;
@@ -66,6 +69,20 @@ internal static class ConsoleCommand
         return text.ToString();
     }
 
+    /// <summary>The worker's rules (an account's page shows why each state has its value), or null with the problems added.</summary>
+    private static CompiledRules? CompileRules(Microsoft.Extensions.Configuration.IConfiguration configuration, List<string> problems)
+    {
+        try
+        {
+            return RulesConfiguration.Compile(configuration.GetSection(RulesConfiguration.Section));
+        }
+        catch (RulesConfigurationException ex)
+        {
+            problems.AddRange(ex.Problems);
+            return null;
+        }
+    }
+
     private static async Task<int> ServeAsync(FileInfo? config, string? url, TextWriter error, TimeProvider clock, CancellationToken ct)
     {
         if (config is { Exists: false })
@@ -78,20 +95,12 @@ internal static class ConsoleCommand
         var section = configuration.GetSection(WorkerOptions.Section);
         var problems = ConfigurationCheck.Problems(section, typeof(WorkerOptions));
         var worker = WorkerConfiguration.Bind<WorkerOptions>(section, problems);
+        // The reports page reads the history with the configured stage model, as `report` does.
+        var stageModel = WorkerConfiguration.Bind<StageModelOptions>(configuration.GetSection("Rules:StageModel"), problems);
+        var rules = CompileRules(configuration, problems);
         worker.Console.Url = url ?? worker.Console.Url ?? ConsoleOptions.DefaultUrl;
         problems.AddRange(worker.Validate());
         problems.AddRange(WorkerConfiguration.SecretsInAppsettings(configuration));
-        // The reasons behind an account's values come from the worker's own rules (no secret in that section).
-        Rules.Evaluation.RulesEngine? rules = null;
-        try
-        {
-            rules = new Rules.Evaluation.RulesEngine(RulesConfiguration.Compile(configuration.GetSection(RulesConfiguration.Section)));
-        }
-        catch (Rules.Configuration.RulesConfigurationException ex)
-        {
-            problems.AddRange(ex.Problems);
-        }
-
         if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _))
         {
             problems.Add($"--url: '{url}' is not an address, e.g. {ConsoleOptions.DefaultUrl}");
@@ -125,7 +134,11 @@ internal static class ConsoleCommand
         }
 
         using var logging = WorkerLogging.Create(configuration, Console.IsErrorRedirected);
-        var site = new ConsoleSite(worker.Console, path, worker.OrgId!, worker.Provider!, clock, logging) { Rules = rules };
+        var site = new ConsoleSite(worker.Console, path, worker.OrgId!, worker.Provider!, clock, logging)
+        {
+            StageModel = ReportStageModel.From(stageModel),
+            Rules = new RulesEngine(rules ?? CompiledRules.Default),
+        };
         await using var app = ConsoleServer.Build(site);
         await app.StartAsync(ct).ConfigureAwait(false);
         error.WriteLine($"Console for {worker.Provider} org {worker.OrgId} at {site.Url} (store {path}); Ctrl+C stops it.");

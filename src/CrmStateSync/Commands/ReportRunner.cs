@@ -47,20 +47,8 @@ internal sealed class ReportRunner(TextWriter output, TextWriter error, TimeProv
 
             await using var store = source.Store;
             var asOf = parse.GetValue(o.AsOf) ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            // Of the entry dates the worker wrote, reports read only time to value's two stages.
-            string[] entryStages = [.. new[] { source.Model.TimeToValueFrom, source.Model.TimeToValueTo }.OfType<string>()];
-            // The history streams into stays per account: memory holds the accounts, not the transitions.
-            StageHistory.Builder? history = null;
-            var data = await store.ReadReportDataAsync(ct, entryStages, accounts =>
-            {
-                var segments = accounts.ToDictionary(a => a.Id, ReportInput.SegmentLabel, StringComparer.Ordinal);
-                history = new StageHistory.Builder(asOf, id => segments.GetValueOrDefault(id, ReportInput.NoSegment));
-                return history.Add;
-            }).ConfigureAwait(false);
-            var renewalOn = reads.Renewals ? await ReportSource.RenewalsAsync(store, data, asOf, ct).ConfigureAwait(false) : null;
-            var conflicts = reads.Conflicts ? await store.ListConflictsAsync(null, ct).ConfigureAwait(false) : null;
-            var input = new ReportInput(data, asOf, source.Model, renewalOn, history!.Build(), conflicts);
-            var set = compute(parse, input, new ReportSet(data.OrgId, data.Provider, asOf));
+            var input = await ReportReader.ReadAsync(store, source.Model, asOf, reads.Renewals, reads.Conflicts, ct).ConfigureAwait(false);
+            var set = compute(parse, input, new ReportSet(input.Data.OrgId, input.Data.Provider, asOf));
             return Write(set, format, parse.GetValue(o.Output));
         }
         catch (Exception ex) when (Failures.IsEnvironmentProblem(ex))

@@ -50,21 +50,8 @@ internal static class ReportSource
     }
 
     /// <summary>The renewal date of each diverging account, as the rules read it from the cached opportunities.</summary>
-    public static async Task<IReadOnlyDictionary<string, DateOnly>> RenewalsAsync(SqliteSyncStore store, ReportData data, DateOnly asOf, CancellationToken ct)
-    {
-        var renewals = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
-        var diverging = data.LastWritten.Where(a => !string.IsNullOrWhiteSpace(a.Value.GetValueOrDefault(Crm.Contract.ManagedField.Divergence))).Select(a => a.Key);
-        foreach (var accountId in diverging)
-        {
-            if (await store.LoadSnapshotAsync(accountId, ct).ConfigureAwait(false) is { } snapshot
-                && Rules.Signals.Renewal.On(snapshot.Opportunities, asOf) is { } on)
-            {
-                renewals[accountId] = on;
-            }
-        }
-
-        return renewals;
-    }
+    public static Task<IReadOnlyDictionary<string, DateOnly>> RenewalsAsync(SqliteSyncStore store, ReportData data, DateOnly asOf, CancellationToken ct) =>
+        ReportReader.RenewalsAsync(store, data, asOf, ct);
 
     private static int Fail(TextWriter error, string message)
     {
