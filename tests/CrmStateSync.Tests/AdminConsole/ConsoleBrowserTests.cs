@@ -141,6 +141,52 @@ public sealed class ConsoleBrowserTests : BrowserTest
         }
     }
 
+    [Test]
+    public async Task An_admin_finds_why_an_account_is_at_risk_since_when_and_who_moved_it()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(Url("/signin"));
+        await SignInAsync(page, ConsoleHarness.Admin, ConsoleHarness.AdminPassword);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Accounts", Exact = true }).ClickAsync();
+        await page.GetByLabel("Name starts with, or id").FillAsync("atl");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await ScreenshotAsync(page, "console-accounts");
+        await page.GetByRole(AriaRole.Link, new() { Name = ConsoleScenario.AtRisk }).ClickAsync();
+        await ScreenshotAsync(page, "console-account");
+        var stage = await Card(page, "Stage").InnerTextAsync();
+        var why = await page.Locator("table.facts").First.InnerTextAsync();
+        var latest = await page.Locator("ol.timeline li").First.InnerTextAsync();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(stage, Does.Contain("At-Risk").And.Contain("since 2026-06-01"));
+            Assert.That(why, Does.Contain("At-Risk since 2026-06-01: moved by hand: Budget freeze"), "the stage's reason, as the worker wrote it");
+            Assert.That(latest, Does.Contain("2026-06-01").And.Contain("manual").And.Contain("Healthy → At-Risk"), "a person moved it");
+            Assert.That(await page.Locator("table.list").First.InnerTextAsync(), Does.Contain("Goal Clarity"), "the six states, each with its reason");
+        }
+    }
+
+    [Test]
+    public async Task The_reports_page_draws_the_three_reports_with_their_charts()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(Url("/signin"));
+        await SignInAsync(page, ConsoleHarness.Admin, ConsoleHarness.AdminPassword);
+        var blocked = new List<string>();
+        page.Console += (_, message) => blocked.Add(message.Text);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Reports", Exact = true }).ClickAsync();
+        await ScreenshotAsync(page, "console-reports");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(await page.Locator("svg").CountAsync(), Is.GreaterThanOrEqualTo(3), "the charts of report --format html");
+            Assert.That(await page.Locator("main").InnerTextAsync(), Does.Contain("run #2 · computed"));
+            Assert.That(blocked.Where(m => m.Contains("Content Security Policy", StringComparison.Ordinal)), Is.Empty, "nothing the policy had to block");
+        }
+    }
+
     private static ILocator Fact(IPage page, string name) =>
         page.Locator("table.facts tr").Filter(new() { Has = page.Locator("th", new() { HasTextString = name }) }).Locator("td");
 
@@ -158,7 +204,10 @@ public sealed class ConsoleBrowserTests : BrowserTest
 
         await page.GetByLabel("User").FillAsync(user);
         await page.GetByLabel("Password").FillAsync(password);
+        // Wait for the form's answer itself: a load-state wait right after the click can see the page it is leaving.
+        var answered = page.WaitForResponseAsync(r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == "/signin");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await answered;
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
