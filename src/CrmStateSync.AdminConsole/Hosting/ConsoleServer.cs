@@ -49,6 +49,7 @@ public static class ConsoleServer
         services.AddSingleton(new StoreReader(site.StorePath));
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<Reports.ReportsCache>();
+        services.AddHostedService<Reports.ReportsWarmer>();
         services.AddRouting();
         // Session cookies and anti-forgery tokens are protected with keys held in memory: nothing is written to the
         // home directory (a container's is often read-only), and a restart signs everyone out — acceptable for a console.

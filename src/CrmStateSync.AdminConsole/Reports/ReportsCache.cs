@@ -14,6 +14,12 @@ namespace CrmStateSync.AdminConsole.Reports;
 /// </summary>
 public sealed class ReportsCache(ConsoleSite site, StoreReader reader) : IDisposable
 {
+    /// <summary>
+    /// The stuck accounts the page lists, longest first: at 100,000 accounts the whole list is megabytes of table (6.6 MB
+    /// at the scale run's store), which no admin reads in a browser; <c>report distribution</c> lists them all.
+    /// </summary>
+    public const int StuckShown = 100;
+
     private readonly SemaphoreSlim _computing = new(1, 1);
     // Read without the lock by requests that find the reports current; replaced whole, never changed in place.
     private volatile RenderedReports? _latest;
@@ -53,17 +59,25 @@ public sealed class ReportsCache(ConsoleSite site, StoreReader reader) : IDispos
         var started = site.Clock.GetTimestamp();
         await using var store = await SqliteSyncStore.OpenReadOnlyAsync(site.StorePath, ct).ConfigureAwait(false);
         var input = await ReportReader.ReadAsync(store, site.StageModel, asOf, renewals: true, conflicts: false, ct).ConfigureAwait(false);
+        var distribution = DistributionCalculator.Compute(input);
         var set = new ReportSet(input.Data.OrgId, input.Data.Provider, asOf,
             Velocity: VelocityCalculator.Compute(input),
-            Distribution: DistributionCalculator.Compute(input),
+            Distribution: distribution with { Stuck = [.. distribution.Stuck.Take(StuckShown)] },
             Divergence: DivergenceCalculator.Compute(input));
         using var html = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         HtmlRenderer.WriteFragment(html, set);
-        return new RenderedReports(run, asOf, html.ToString(), site.Clock.GetUtcNow(), site.Clock.GetElapsedTime(started));
+        return new RenderedReports(run, asOf, html.ToString(), site.Clock.GetUtcNow(), site.Clock.GetElapsedTime(started))
+        {
+            StuckTotal = distribution.Stuck.Count,
+        };
     }
 
     public void Dispose() => _computing.Dispose();
 }
 
 /// <summary>The rendered reports (an HTML fragment, escaped by the Reports library's renderer) and what they are as of.</summary>
-public sealed record RenderedReports(long? RunId, DateOnly AsOf, string Html, DateTimeOffset ComputedAt, TimeSpan Took);
+public sealed record RenderedReports(long? RunId, DateOnly AsOf, string Html, DateTimeOffset ComputedAt, TimeSpan Took)
+{
+    /// <summary>All the stuck accounts; the page lists the first <see cref="ReportsCache.StuckShown"/>.</summary>
+    public int StuckTotal { get; init; }
+}

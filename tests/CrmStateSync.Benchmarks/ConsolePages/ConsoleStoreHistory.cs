@@ -157,7 +157,7 @@ internal sealed class ConsoleStoreHistory(SqliteConnection connection, SqliteTra
             // Open; one in six of them resolved since and applied by a later cycle.
             var resolved = rng.Next(6) == 0;
             conflict.Row(account, field, crm, engine, "Open", "a person changed a managed field since the worker's last write", detected,
-                resolved ? (rng.Next(2) == 0 ? "Crm" : "Engine") : null, resolved ? Instant(started.AddHours(3)) : null, resolved ? "ada" : null,
+                resolved ? (rng.Next(2) == 0 ? "Crm" : "Engine") : null, resolved ? Date(DateOnly.FromDateTime(started.AddHours(3))) : null, resolved ? "ada" : null,
                 resolved ? Instant(started.AddHours(4)) : null);
         }
         else

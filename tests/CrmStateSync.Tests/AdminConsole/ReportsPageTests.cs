@@ -68,6 +68,30 @@ public sealed partial class ReportsPageTests
         Assert.That(after, Does.Match(Cells("Adopting", "3", "60.0%")).And.Contain("run #2 ·"));
     }
 
+    [Test]
+    public async Task The_stuck_list_shows_the_longest_hundred_and_says_how_many_there_are()
+    {
+        // 105 accounts stuck in Onboarding, the n-th since n days before 2026-06-01 (more than 90 days before the as-of date).
+        await using var console = await ConsoleHarness.StartAsync(async store =>
+        {
+            for (var n = 0; n < 105; n++)
+            {
+                var since = new DateOnly(2026, 6, 1).AddDays(-n).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                await AccountAsync(store, $"S{n:D3}", $"Stuck {n:D3}", ("2025-01-01", "New Customer"), (since, "Onboarding"));
+            }
+
+            await store.FinishRunAsync(await store.StartRunAsync("sync", default), "ok", new RunCounts(105, 105), default);
+        });
+        using var client = await console.SignedInAsync();
+
+        var page = await client.GetStringAsync("/reports");
+        var stuck = StuckTable().Match(page).Groups[1].Value;
+
+        Assert.That(page, Does.Contain("shows the 100 longest of 105 stuck accounts"));
+        Assert.That(Regex.Count(stuck, "<tr>") - 1, Is.EqualTo(100), "a header row and the hundred longest");
+        Assert.That(stuck, Does.Contain("<td>S104</td>").And.Not.Contain("<td>S004</td>"), "the longest kept, the shortest left out");
+    }
+
     /// <summary>
     /// A1, A2: New Customer → Onboarding → Adopting (time to value 40 and 70 days); A3: New Customer → Onboarding;
     /// A4 (named like an attack): New Customer, diverging. One finished run.
@@ -105,6 +129,9 @@ public sealed partial class ReportsPageTests
 
     private static AccountWrite Written(string id, params (string Field, string Value)[] values) =>
         new(id, values.ToDictionary(v => v.Field, v => (object?)v.Value));
+
+    [GeneratedRegex("<table[^>]*table-stuck[^>]*>(.*?)</table>", RegexOptions.Singleline)]
+    private static partial Regex StuckTable();
 
     [GeneratedRegex("<td>1</td>\\s*<td>A4</td>\\s*<td>([^<]*)</td>")]
     private static partial Regex DivergenceRow();
