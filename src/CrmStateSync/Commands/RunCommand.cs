@@ -47,7 +47,9 @@ internal static class RunCommand
 
             var logger = logging.CreateLogger("CrmStateSync.Run");
             using var stop = StopSignal.Listen(worker.Options.ShutdownTimeout, logger);
-            using var host = WorkerHost.Build(worker, logging, clock, stop);
+            // The console's reports read the history with the configured stage model, as `report` does (validated with the rules above).
+            var stageModel = WorkerConfiguration.Bind<Rules.Configuration.StageModelOptions>(configuration.GetSection("Rules:StageModel"), []);
+            using var host = WorkerHost.Build(worker, logging, clock, stop, Reports.ReportStageModel.From(stageModel));
             // Taken before the run: RunAsync disposes the host's services when it returns.
             var sync = host.Services.GetServices<IHostedService>().OfType<SyncWorker>().Single();
             try

@@ -20,15 +20,19 @@ internal static class WorkerHost
     /// </summary>
     public static readonly TimeSpan UnwindMargin = TimeSpan.FromSeconds(5);
 
-    /// <summary>The host of <c>run</c>; <paramref name="stop"/> tells the worker why it stops and when to cut the cycle.</summary>
-    public static IHost Build(Worker worker, ILoggerFactory logging, TimeProvider clock, StopSignal stop)
+    /// <summary>
+    /// The host of <c>run</c>; <paramref name="stop"/> tells the worker why it stops and when to cut the cycle, and
+    /// <paramref name="stageModel"/> is the stage model the console's reports read the history with (<c>Rules:StageModel</c>;
+    /// rules.md's when null).
+    /// </summary>
+    public static IHost Build(Worker worker, ILoggerFactory logging, TimeProvider clock, StopSignal stop, Reports.ReportStageModel? stageModel = null)
     {
         var schedule = CycleSchedule.From(worker.Options);
         var health = new WorkerHealth(schedule, clock);
         if (worker.Options.HealthUrls is not { Length: > 0 } urls)
         {
             var builder = Host.CreateApplicationBuilder();
-            AddWorker(builder.Services, builder.Logging, worker, (schedule, health, stop), logging, clock);
+            AddWorker(builder.Services, builder.Logging, worker, (schedule, health, stop), logging, clock, stageModel);
             return builder.Build();
         }
 
@@ -36,7 +40,7 @@ internal static class WorkerHost
         var web = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         web.WebHost.UseKestrelCore().UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         web.Services.AddRoutingCore();
-        AddWorker(web.Services, web.Logging, worker, (schedule, health, stop), logging, clock);
+        AddWorker(web.Services, web.Logging, worker, (schedule, health, stop), logging, clock, stageModel);
         var app = web.Build();
         app.MapGet("/health/live", () => Answer(health.Live()));
         app.MapGet("/health/ready", () => Answer(health.Ready()));
@@ -44,7 +48,8 @@ internal static class WorkerHost
     }
 
     private static void AddWorker(
-        IServiceCollection services, ILoggingBuilder loggingBuilder, Worker worker, (CycleSchedule, WorkerHealth, StopSignal) parts, ILoggerFactory logging, TimeProvider clock)
+        IServiceCollection services, ILoggingBuilder loggingBuilder, Worker worker, (CycleSchedule, WorkerHealth, StopSignal) parts, ILoggerFactory logging, TimeProvider clock,
+        Reports.ReportStageModel? stageModel)
     {
         var (schedule, health, stop) = parts;
         loggingBuilder.ClearProviders();
@@ -61,6 +66,7 @@ internal static class WorkerHost
             var site = new ConsoleSite(worker.Options.Console, Path.GetFullPath(worker.Options.DatabasePath), worker.Options.OrgId!, worker.Options.Provider!, clock, logging, health)
             {
                 Rules = worker.Rules,
+                StageModel = stageModel ?? Reports.ReportStageModel.Default,
             };
             services.AddHostedService(_ => new ConsoleService(site));
         }
