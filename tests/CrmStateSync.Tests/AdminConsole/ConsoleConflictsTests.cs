@@ -29,6 +29,18 @@ public sealed class ConsoleConflictsTests
     }
 
     [Test]
+    public async Task A_date_that_is_not_a_date_is_said_and_the_rest_of_the_filters_still_apply()
+    {
+        await using var console = await ConsoleHarness.StartAsync(SeedFiveAsync);
+        using var client = await console.SignedInAsync(ConsoleHarness.Viewer);
+
+        var page = await client.GetStringAsync("/conflicts?open=true&since=next+tuesday");
+
+        Assert.That(WebUtility.HtmlDecode(page), Does.Contain("<p class=\"error\" role=\"alert\">“next tuesday” is not a date (YYYY-MM-DD): the list is not filtered by date.</p>"));
+        Assert.That(ConsoleSeed.ConflictIds(page), Is.EqualTo(new long[] { 5, 4, 1 }), "open only, as asked");
+    }
+
+    [Test]
     public async Task The_field_filter_offers_the_fields_present_and_keeps_the_choice()
     {
         await using var console = await ConsoleHarness.StartAsync(SeedFiveAsync);

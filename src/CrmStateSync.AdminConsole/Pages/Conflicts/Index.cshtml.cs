@@ -28,8 +28,16 @@ public sealed class IndexModel(StoreReader store) : PageModel
 
     public Page<ConflictEntry> Conflicts { get; private set; } = null!;
 
+    /// <summary>Why the date filter was left out: what was typed is not a date (the list is shown unfiltered by date).</summary>
+    public string? SinceError { get; private set; }
+
     public async Task OnGetAsync(long? before, CancellationToken ct)
     {
+        if (ModelState.TryGetValue(nameof(Since), out var since) && since.Errors.Count > 0)
+        {
+            SinceError = $"“{since.AttemptedValue}” is not a date (YYYY-MM-DD): the list is not filtered by date.";
+        }
+
         Fields = await store.ConflictFieldsAsync(ct).ConfigureAwait(false);
         Conflicts = await store.ConflictsAsync(new ConflictQuery(Open, Field, Account, Since), before, PageSize, ct).ConfigureAwait(false);
     }
