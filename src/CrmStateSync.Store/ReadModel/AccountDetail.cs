@@ -12,7 +12,7 @@ public sealed record AccountDetail(
     IReadOnlyDictionary<string, string?> ManagedText,
     IReadOnlyList<TransitionRow> Transitions,
     IReadOnlyList<AccountConflictRow> Conflicts,
-    IReadOnlyList<AccountProblemRow> Problems,
+    IReadOnlyList<ProblemRow> Problems,
     IReadOnlyList<AccountTaskRow> Tasks,
     IReadOnlyList<LastWrittenRow> LastWritten);
 
@@ -41,21 +41,6 @@ public sealed class AccountConflictRow
     public string? ResolvedKeep { get; set; }
     public string? ResolvedOn { get; set; }
     public string? ResolvedBy { get; set; }
-}
-
-/// <summary>A problem with the account's record (open while <see cref="ClosedAt"/> is null).</summary>
-public sealed class AccountProblemRow
-{
-    public long Id { get; set; }
-    public long RunId { get; set; }
-    public string RecordObject { get; set; } = "";
-    public string Field { get; set; } = "";
-    public string? Value { get; set; }
-    public string Message { get; set; } = "";
-    public string Kind { get; set; } = "";
-    public bool KeptAside { get; set; }
-    public string DetectedAt { get; set; } = "";
-    public string? ClosedAt { get; set; }
 }
 
 /// <summary>An intervention task the worker raised for the account.</summary>

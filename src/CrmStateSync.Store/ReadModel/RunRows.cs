@@ -3,10 +3,14 @@ using CrmStateSync.Store.Internal;
 
 namespace CrmStateSync.Store.ReadModel;
 
-/// <summary>A problem of a run as stored, with the account its record belongs to when known (instants as ISO text, UTC).</summary>
-public sealed class RunProblemRow
+/// <summary>
+/// A problem with a record as stored (open while <see cref="ClosedAt"/> is null), with the account its record belongs to
+/// when known (instants as ISO text, UTC): a run's problems and an account's alike.
+/// </summary>
+public sealed class ProblemRow
 {
     public long Id { get; set; }
+    public long RunId { get; set; }
     public string ObjectName { get; set; } = "";
     public string RecordId { get; set; } = "";
     public string Field { get; set; } = "";

@@ -39,8 +39,8 @@ public sealed partial class StoreReader
                     await c.ListAsync<AccountConflictRow>(
                         "SELECT id AS Id, field AS Field, crm_value AS CrmValue, engine_value AS EngineValue, action AS Action, rule AS Rule, detected_on AS DetectedOn, " +
                         "resolved_keep AS ResolvedKeep, resolved_on AS ResolvedOn, resolved_by AS ResolvedBy FROM conflicts WHERE account_id = @Id ORDER BY id DESC", args, tx, ct).ConfigureAwait(false),
-                    await c.ListAsync<AccountProblemRow>(
-                        "SELECT id AS Id, run_id AS RunId, object AS RecordObject, field AS Field, value AS Value, message AS Message, kind AS Kind, kept_aside AS KeptAside, " +
+                    await c.ListAsync<ProblemRow>(
+                        "SELECT id AS Id, run_id AS RunId, object AS ObjectName, record_id AS RecordId, record_id AS AccountId, field AS Field, value AS Value, message AS Message, kind AS Kind, kept_aside AS KeptAside, " +
                         "detected_at AS DetectedAt, closed_at AS ClosedAt FROM problems WHERE record_id = @Id ORDER BY closed_at IS NOT NULL, id DESC", args, tx, ct).ConfigureAwait(false),
                     await c.ListAsync<AccountTaskRow>(
                         "SELECT id AS Id, kind AS Kind, status AS Status, reason AS Reason, due AS Due, crm_task_id AS CrmTaskId, reserved_at AS ReservedAt, closed_at AS ClosedAt, " +

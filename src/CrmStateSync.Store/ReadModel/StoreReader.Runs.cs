@@ -51,12 +51,12 @@ public sealed partial class StoreReader
         ReadAsync(c => c.OneOrDefaultAsync<RunRow>($"SELECT {RunRow.Columns} FROM runs WHERE id = @Id", new { Id = id }, null, ct), ct);
 
     /// <summary>The problems run <paramref name="runId"/> met, in the order met, <paramref name="size"/> a page, after problem <paramref name="after"/>.</summary>
-    public Task<Page<RunProblemRow>> RunProblemsAsync(long runId, long? after, int size, CancellationToken ct) =>
+    public Task<Page<ProblemRow>> RunProblemsAsync(long runId, long? after, int size, CancellationToken ct) =>
         ReadAsync(
             async c => Page.Of(
-                await c.ListAsync<RunProblemRow>(
+                await c.ListAsync<ProblemRow>(
                     $"""
-                    SELECT p.id AS Id, p.object AS ObjectName, p.record_id AS RecordId, p.field AS Field, p.value AS Value, p.message AS Message,
+                    SELECT p.id AS Id, p.run_id AS RunId, p.object AS ObjectName, p.record_id AS RecordId, p.field AS Field, p.value AS Value, p.message AS Message,
                         p.kind AS Kind, p.kept_aside AS KeptAside, p.detected_at AS DetectedAt, p.closed_at AS ClosedAt, {ProblemAccount} AS AccountId
                     FROM problems p WHERE p.run_id = @Run AND p.id > @After ORDER BY p.id LIMIT @Limit
                     """,

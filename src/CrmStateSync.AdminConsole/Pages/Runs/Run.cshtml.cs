@@ -16,7 +16,7 @@ public sealed class RunModel(StoreReader store) : PageModel
 
     public IReadOnlyList<KeyValuePair<string, long>> CallsByKind { get; private set; } = [];
 
-    public Page<RunProblemRow> Problems { get; private set; } = null!;
+    public Page<ProblemRow> Problems { get; private set; } = null!;
 
     public Page<RejectedWriteRow> Rejected { get; private set; } = null!;
 
@@ -39,7 +39,7 @@ public sealed class RunModel(StoreReader store) : PageModel
     }
 
     /// <summary>What the worker does about the record, in the words of <c>problems list</c>.</summary>
-    public static string Handling(RunProblemRow p)
+    public static string Handling(ProblemRow p)
     {
         ArgumentNullException.ThrowIfNull(p);
         return p.Kind == "Failed" && !p.KeptAside ? "retried next cycle" : p.KeptAside ? "kept aside" : "read without it";
