@@ -31,10 +31,11 @@ internal sealed class HubSpotConnector : ICrmConnector, ISchemaProvisioner
         _mapping = EffectiveMapping(o);
         var paths = new HubSpotPaths(o);
         _reader = new HubSpotReader(api, paths, o, clock);
-        _writer = new HubSpotWriter(api, paths, new WriteMapper(_mapping, HubSpotValueFormat.Instance), _mapping.Objects["Account"]);
+        var budget = new HubSpotWriteBudget(o, limiter);
+        _writer = new HubSpotWriter(api, paths, new WriteMapper(_mapping, HubSpotValueFormat.Instance), _mapping.Objects["Account"], budget);
         _schema = new HubSpotSchema(api, paths, o);
         _tasks = new HubSpotTasks(api, paths, o);
-        _creator = new HubSpotTaskCreator(api, paths, o);
+        _creator = new HubSpotTaskCreator(api, paths, o, budget);
         _provisioner = new HubSpotProvisioner(api, paths);
         _mapper = new CanonicalMapper(_mapping, HubSpotValueFormat.Instance);
         (_limiter, _calls) = (limiter, calls);

@@ -45,6 +45,12 @@ public sealed class HubSpotOptions
     /// <summary>The account's daily budget (250,000 / 625,000 / 1,000,000 by tier). Default 250,000.</summary>
     public long DailyLimit { get; set; } = 250_000;
 
+    /// <summary>
+    /// Writes — batch updates and task creates alike — stop for the cycle once the portal's daily API use reaches this
+    /// share of its daily limit, leaving the rest to the portal's other integrations. Reads go on. Default 0.5.
+    /// </summary>
+    public double WriteBudgetShare { get; set; } = 0.5;
+
     /// <summary>The <c>dealtype</c> value the org uses for renewals; null keeps the mapping's (<c>renewal</c>).</summary>
     public string? RenewalDealType { get; set; }
 
@@ -102,6 +108,11 @@ public sealed class HubSpotOptions
         Range(problems, nameof(RequestsPer10Seconds), RequestsPer10Seconds, 1, 1_000);
         Range(problems, nameof(SearchRequestsPerSecond), SearchRequestsPerSecond, 1, 100);
         Range(problems, nameof(DailyLimit), DailyLimit, 1, 100_000_000);
+        if (WriteBudgetShare is <= 0 or > 1 || double.IsNaN(WriteBudgetShare))
+        {
+            problems.Add($"{Section}:WriteBudgetShare: must be above 0 and at most 1 (was {WriteBudgetShare})");
+        }
+
         if (LookBack < TimeSpan.Zero || LookBack > TimeSpan.FromDays(1))
         {
             problems.Add($"{Section}:LookBack: must be between 0 and 1 day (was {LookBack})");

@@ -10,8 +10,9 @@ namespace CrmStateSync.Crm.HubSpot;
 /// Creates intervention tasks with <c>POST …/tasks/batch/create</c>, at most 100 a call, each associated to its company
 /// (type 192) and carrying its index as <c>objectWriteTraceId</c> so results and errors are matched to inputs. Never
 /// resends a create: the pipeline does not retry it after a lost answer, which comes back as <see cref="TaskFate.Unknown"/>.
+/// Task creates stop with field writes once the <see cref="HubSpotWriteBudget"/> share is used.
 /// </summary>
-internal sealed class HubSpotTaskCreator(IHubSpotApi api, HubSpotPaths paths, HubSpotOptions options)
+internal sealed class HubSpotTaskCreator(IHubSpotApi api, HubSpotPaths paths, HubSpotOptions options, HubSpotWriteBudget budget)
 {
     public const int BatchLimit = 100;
 
@@ -26,7 +27,9 @@ internal sealed class HubSpotTaskCreator(IHubSpotApi api, HubSpotPaths paths, Hu
         var results = new List<TaskResult>(tasks.Count);
         foreach (var batch in tasks.Chunk(BatchLimit))
         {
-            results.AddRange(await SendAsync(batch, cancellationToken).ConfigureAwait(false));
+            results.AddRange(budget.Spent() is { } spent
+                ? batch.Select(t => TaskResult.Refused(t.AccountId, true, spent))
+                : await SendAsync(batch, cancellationToken).ConfigureAwait(false));
         }
 
         return results;

@@ -9,9 +9,10 @@ namespace CrmStateSync.Crm.HubSpot;
 
 /// <summary>
 /// Writes companies with <c>batch/update</c> in batches of at most 100. A write the mapping rejects fails before
-/// sending; 200 confirms the batch; 207 names the failed records in <c>errors[].context.ids</c>.
+/// sending; 200 confirms the batch; 207 names the failed records in <c>errors[].context.ids</c>. The budget guard holds
+/// back the batches not yet sent once the portal's use reaches <see cref="HubSpotOptions.WriteBudgetShare"/> (<see cref="HubSpotWriteBudget"/>).
 /// </summary>
-internal sealed class HubSpotWriter(IHubSpotApi api, HubSpotPaths paths, WriteMapper mapper, string companies)
+internal sealed class HubSpotWriter(IHubSpotApi api, HubSpotPaths paths, WriteMapper mapper, string companies, HubSpotWriteBudget budget)
 {
     public const int BatchLimit = 100;
 
@@ -35,6 +36,17 @@ internal sealed class HubSpotWriter(IHubSpotApi api, HubSpotPaths paths, WriteMa
 
         foreach (var batch in ready.Chunk(BatchLimit))
         {
+            if (budget.Spent() is { } spent)
+            {
+                // The batches already sent keep their results; the rest wait for the next cycle (transient).
+                foreach (var input in batch)
+                {
+                    results[byId[input.Id]] = WriteResult.Failed(input.Id, true, spent);
+                }
+
+                continue;
+            }
+
             foreach (var result in await SendAsync(batch, cancellationToken).ConfigureAwait(false))
             {
                 results[byId[result.RecordId]] = result;

@@ -46,6 +46,41 @@ public sealed class HubSpotOptionsTests
         Assert.That(options.Validate(), Is.EqualTo(new[] { expected }));
     }
 
+    [TestCase(0.0, "Crm:HubSpot:WriteBudgetShare: must be above 0 and at most 1 (was 0)")]
+    [TestCase(-0.5, "Crm:HubSpot:WriteBudgetShare: must be above 0 and at most 1 (was -0.5)")]
+    [TestCase(1.5, "Crm:HubSpot:WriteBudgetShare: must be above 0 and at most 1 (was 1.5)")]
+    [TestCase(double.NaN, "Crm:HubSpot:WriteBudgetShare: must be above 0 and at most 1 (was NaN)")]
+    public void Validate_WriteBudgetShareOutOfRange_NamesTheKeyAndTheValue(double share, string expected)
+    {
+        var options = new HubSpotOptions { AccessToken = "pat-na1-abcdef", WriteBudgetShare = share };
+
+        Assert.That(options.Validate(), Is.EqualTo(new[] { expected }));
+    }
+
+    [TestCase(1.0)]
+    [TestCase(0.01)]
+    public void Validate_WriteBudgetShareInRange_NoProblem(double share)
+    {
+        Assert.That(new HubSpotOptions { AccessToken = "pat-na1-abcdef", WriteBudgetShare = share }.Validate(), Is.Empty);
+    }
+
+    [Test]
+    public void WriteBudgetShare_Default_IsHalfAsSalesforces()
+    {
+        Assert.That(new HubSpotOptions().WriteBudgetShare, Is.EqualTo(0.5));
+    }
+
+    [Test]
+    public void AddHubSpotConnector_InvalidWriteBudgetShare_ResolvingFailsNamingTheKey()
+    {
+        var services = new ServiceCollection().AddLogging().AddHubSpotConnector(o => (o.AccessToken, o.WriteBudgetShare) = ("pat-na1-abcdef", 2));
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ICrmConnector>());
+
+        Assert.That(ex!.Failures, Is.EqualTo(new[] { "Crm:HubSpot:WriteBudgetShare: must be above 0 and at most 1 (was 2)" }));
+    }
+
     [Test]
     public void SearchRequestsPerSecond_Default_IsBelowHubSpotsSearchLimitOfFive()
     {

@@ -58,6 +58,21 @@ internal sealed class HubSpotRateLimiter : IDisposable
     /// <summary>HubSpot's daily limit as it last said (<c>X-HubSpot-RateLimit-Daily</c>).</summary>
     public long? DailyMax { get; private set; }
 
+    /// <summary>The configured daily budget (<see cref="HubSpotOptions.DailyLimit"/>), the fallback when HubSpot has said nothing.</summary>
+    public long DailyLimit => _dailyLimit;
+
+    /// <summary>Calls this process made today (UTC), by its own count; 0 once the day has turned and no call was made yet.</summary>
+    public long CallsToday
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _day == DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime) ? _today : 0;
+            }
+        }
+    }
+
     /// <summary>Requests left in the rolling window as HubSpot last said (<c>X-HubSpot-RateLimit-Remaining</c>).</summary>
     public long? WindowRemaining { get; private set; }
 

@@ -42,6 +42,15 @@ public class AppSettingsExampleTests
         Assert.That(problems, Has.Some.Contains("Crm:HubSpot:AccessToken"));
     }
 
+    [TestCase("0")]
+    [TestCase("1.5")]
+    public void Validate_ExampleHubSpotWriteBudgetShareOutOfRange_NamesTheKey(string share)
+    {
+        var (_, _, problems) = WorkerConfiguration.Validate(Example(("Worker:Provider", "hubspot"), ("Crm:HubSpot:AccessToken", "from-the-environment"), ("Crm:HubSpot:WriteBudgetShare", share)));
+
+        Assert.That(problems, Is.EqualTo(new[] { $"Crm:HubSpot:WriteBudgetShare: must be above 0 and at most 1 (was {share})" }));
+    }
+
     [Test]
     public void Logging_ExampleSerilogSection_BuildsAndKeepsMicrosoftAtWarning()
     {
