@@ -11,7 +11,7 @@ public sealed record AccountDetail(
     string ModifiedAt,
     IReadOnlyDictionary<string, string?> ManagedText,
     IReadOnlyList<TransitionRow> Transitions,
-    IReadOnlyList<AccountConflictRow> Conflicts,
+    IReadOnlyList<ConflictEntry> Conflicts,
     IReadOnlyList<ProblemRow> Problems,
     IReadOnlyList<AccountTaskRow> Tasks,
     IReadOnlyList<LastWrittenRow> LastWritten);
@@ -26,21 +26,6 @@ public sealed class TransitionRow
     public string Source { get; set; } = "";
     public string Reason { get; set; } = "";
     public string RecordedAt { get; set; } = "";
-}
-
-/// <summary>A conflict of the account: a human edit of a managed field, what the worker did, and its resolution.</summary>
-public sealed class AccountConflictRow
-{
-    public long Id { get; set; }
-    public string Field { get; set; } = "";
-    public string? CrmValue { get; set; }
-    public string? EngineValue { get; set; }
-    public string Action { get; set; } = "";
-    public string? Rule { get; set; }
-    public string DetectedOn { get; set; } = "";
-    public string? ResolvedKeep { get; set; }
-    public string? ResolvedOn { get; set; }
-    public string? ResolvedBy { get; set; }
 }
 
 /// <summary>An intervention task the worker raised for the account.</summary>

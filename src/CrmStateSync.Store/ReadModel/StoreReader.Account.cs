@@ -36,9 +36,10 @@ public sealed partial class StoreReader
                     await c.ListAsync<TransitionRow>(
                         "SELECT id AS Id, from_stage AS FromStage, to_stage AS ToStage, on_date AS OnDate, source AS Source, reason AS Reason, recorded_at AS RecordedAt " +
                         "FROM transitions WHERE account_id = @Id ORDER BY on_date DESC, id DESC LIMIT @Limit", args, tx, ct).ConfigureAwait(false),
-                    await c.ListAsync<AccountConflictRow>(
-                        "SELECT id AS Id, field AS Field, crm_value AS CrmValue, engine_value AS EngineValue, action AS Action, rule AS Rule, detected_on AS DetectedOn, " +
-                        "resolved_keep AS ResolvedKeep, resolved_on AS ResolvedOn, resolved_by AS ResolvedBy FROM conflicts WHERE account_id = @Id ORDER BY id DESC", args, tx, ct).ConfigureAwait(false),
+                    // The conflict log's own columns and entry, as the conflicts pages and `conflicts list` read it.
+                    (await c.ListAsync<SqliteSyncStore.ConflictDbRow>(
+                        $"SELECT {SqliteSyncStore.ConflictColumns} FROM conflicts c LEFT JOIN accounts a ON a.id = c.account_id WHERE c.account_id = @Id ORDER BY c.id DESC",
+                        args, tx, ct).ConfigureAwait(false)).ConvertAll(r => r.ToEntry()),
                     await c.ListAsync<ProblemRow>(
                         "SELECT id AS Id, run_id AS RunId, object AS ObjectName, record_id AS RecordId, record_id AS AccountId, field AS Field, value AS Value, message AS Message, kind AS Kind, kept_aside AS KeptAside, " +
                         "detected_at AS DetectedAt, closed_at AS ClosedAt FROM problems WHERE record_id = @Id ORDER BY closed_at IS NOT NULL, id DESC", args, tx, ct).ConfigureAwait(false),
