@@ -10,10 +10,12 @@ namespace CrmStateSync.Sync.Engine;
 /// persisted when its chunk is settled (<see cref="RecordStep"/>); a dry run never settles.</summary>
 internal sealed class EvaluateStep(ISyncStore store, RulesEngine rules, AccountDiffer differ)
 {
+    // The console's "why" evaluates through the same explainer, so it shows what a cycle would compute.
+    private readonly AccountExplainer _explainer = new(store, rules);
+
     public async Task<AccountOutcome?> RunAsync(string accountId, DateOnly asOf, CancellationToken ct)
     {
-        // The console's "why" evaluates through the same explainer, so it shows what a cycle would compute.
-        if (await new AccountExplainer(store, rules).ExplainAsync(accountId, asOf, ct).ConfigureAwait(false) is not { } explained)
+        if (await _explainer.ExplainAsync(accountId, asOf, ct).ConfigureAwait(false) is not { } explained)
         {
             return null;
         }
