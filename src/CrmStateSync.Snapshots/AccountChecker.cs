@@ -21,6 +21,11 @@ internal sealed class AccountChecker
             return new Mapped(raw, null, [(problem.Path, problem.Message)], problem.Account);
         }
 
+        if (raw.Snapshot is { } direct)
+        {
+            return new Mapped(raw, direct, []);
+        }
+
         var problems = new List<(string Path, string Message)>();
         try
         {

@@ -14,14 +14,22 @@ internal static class IsoDate
     public static bool TryParse(ReadOnlySpan<byte> raw, out DateOnly date)
     {
         date = default;
-        if (raw.Length != 12 || raw[0] != '"' || raw[11] != '"' || raw[5] != '-' || raw[8] != '-')
+        return raw.Length == 12 && raw[0] == '"' && raw[11] == '"' && TryParseUnquoted(raw[1..11], out date);
+    }
+
+    /// <param name="text">A JSON string's bytes without its quotes (and with no escapes).</param>
+    /// <param name="date">The date when <paramref name="text"/> is a valid <c>YYYY-MM-DD</c>.</param>
+    public static bool TryParseUnquoted(ReadOnlySpan<byte> text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-')
         {
             return false;
         }
 
-        var year = Digits(raw.Slice(1, 4));
-        var month = Digits(raw.Slice(6, 2));
-        var day = Digits(raw.Slice(9, 2));
+        var year = Digits(text[..4]);
+        var month = Digits(text.Slice(5, 2));
+        var day = Digits(text.Slice(8, 2));
         if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
             return false;

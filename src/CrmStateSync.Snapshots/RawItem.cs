@@ -9,7 +9,8 @@ namespace CrmStateSync.Snapshots;
 /// <param name="Index">The account's index in the array, or the line's index.</param>
 /// <param name="IsLine">True for a JSON Lines line: not yet checked as JSON, so its syntax error is its own problem.</param>
 /// <param name="Problem">The read's problem, when this is not an account.</param>
-internal sealed record RawItem(ReadOnlyMemory<byte> Json, string Path, int Index, bool IsLine, InputProblem? Problem = null)
+/// <param name="Snapshot">The account, when the reader's direct mapping already took it (no problem to report).</param>
+internal sealed record RawItem(ReadOnlyMemory<byte> Json, string Path, int Index, bool IsLine, InputProblem? Problem = null, Rules.Model.AccountSnapshot? Snapshot = null)
 {
     public static RawItem Of(InputProblem problem) => new(ReadOnlyMemory<byte>.Empty, problem.Path, 0, false, problem);
 }

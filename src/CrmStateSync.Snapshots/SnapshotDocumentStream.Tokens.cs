@@ -1,4 +1,6 @@
 using System.Text.Json;
+using CrmStateSync.Rules.Model;
+using CrmStateSync.Snapshots.Direct;
 
 namespace CrmStateSync.Snapshots;
 
@@ -58,9 +60,14 @@ internal sealed partial class SnapshotDocumentStream
         }
     }
 
-    /// <summary>The bytes of the array's next element (valid until the next step), or false at the array's end.</summary>
-    private bool NextElement(out ReadOnlyMemory<byte> element)
+    /// <summary>
+    /// The bytes of the array's next element (valid until the next step), or false at the array's end; with the
+    /// account itself when the direct mapping took it in the same pass (else it is found with <c>TrySkip</c> and
+    /// mapped the strict way).
+    /// </summary>
+    private bool NextElement(out ReadOnlyMemory<byte> element, out AccountSnapshot? snapshot)
     {
+        snapshot = null;
         while (true)
         {
             var reader = new Utf8JsonReader(_window.Span, _window.IsFinal, _state);
@@ -74,6 +81,14 @@ internal sealed partial class SnapshotDocumentStream
                 }
 
                 var start = (int)reader.TokenStartIndex;
+                if (reader.TokenType == JsonTokenType.StartObject && _direct is not null
+                    && _direct.TryMap(ref reader, _window.Memory(0, _window.Span.Length), out snapshot) == DirectOutcome.Mapped)
+                {
+                    element = _window.Memory(start, (int)reader.BytesConsumed - start);
+                    Commit(ref reader);
+                    return true;
+                }
+
                 if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray) || reader.TrySkip())
                 {
                     element = _window.Memory(start, (int)reader.BytesConsumed - start);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CrmStateSync.Snapshots.Direct;
 
 namespace CrmStateSync.Snapshots;
 
@@ -9,10 +10,12 @@ namespace CrmStateSync.Snapshots;
 /// one window to the next), and hands on only that account's bytes, to be parsed and mapped (<see cref="AccountChecker"/>).
 /// A syntax error ends the read at that account (nothing after it can be trusted), named by its id and the line and byte.
 /// </summary>
-internal sealed partial class SnapshotDocumentStream(Stream stream, Func<DateOnly?>? findAsOf)
+internal sealed partial class SnapshotDocumentStream(Stream stream, Func<DateOnly?>? findAsOf, bool direct = true)
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
     private const string FileLabel = "(file)";
+
+    private readonly DirectAccountMapper? _direct = direct ? new DirectAccountMapper(ReaderOptions) : null;
 
     private readonly ByteWindow _window = new(stream);
     private JsonReaderState _state = new(ReaderOptions);
@@ -139,7 +142,7 @@ internal sealed partial class SnapshotDocumentStream(Stream stream, Func<DateOnl
 
     private List<RawItem>? NextAccount()
     {
-        if (!NextElement(out var element))
+        if (!NextElement(out var element, out var snapshot))
         {
             _done = _arrayPath == "$";
             (_arrayPath, _index) = (null, 0);
@@ -147,7 +150,7 @@ internal sealed partial class SnapshotDocumentStream(Stream stream, Func<DateOnl
         }
 
         var index = _index++;
-        return [new RawItem(element, $"{_arrayPath}[{index}]", index, IsLine: false)];
+        return [new RawItem(element, $"{_arrayPath}[{index}]", index, IsLine: false, Snapshot: snapshot)];
     }
 
     private static RawItem Problem(string path, string message) => RawItem.Of(new InputProblem(FileLabel, path, message));

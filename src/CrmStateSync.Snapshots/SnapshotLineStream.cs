@@ -1,12 +1,19 @@
+using System.Text.Json;
+using CrmStateSync.Rules.Model;
+using CrmStateSync.Snapshots.Direct;
+
 namespace CrmStateSync.Snapshots;
 
 /// <summary>
 /// Streams the accounts of JSON Lines (one account per line, blank lines skipped), one line at a time. A line that is
 /// not JSON costs only itself: mapping reports it with the id found in its text (or <c>#index</c>) and its line number.
 /// </summary>
-internal sealed class SnapshotLineStream(Stream stream)
+internal sealed class SnapshotLineStream(Stream stream, bool direct = true)
 {
     private readonly ByteWindow _window = new(stream);
+
+    // A line takes none of a document's leniency: no comments, no trailing commas.
+    private readonly DirectAccountMapper? _direct = direct ? new DirectAccountMapper(default) : null;
 
     /// <summary>Each non-blank line's bytes, trimmed, valid until the next item.</summary>
     public IEnumerable<RawItem> Read()
@@ -19,7 +26,27 @@ internal sealed class SnapshotLineStream(Stream stream)
                 continue;
             }
 
-            yield return new RawItem(trimmed, $"line {i + 1}", i, IsLine: true);
+            yield return new RawItem(trimmed, $"line {i + 1}", i, IsLine: true, Snapshot: Direct(trimmed));
+        }
+    }
+
+    /// <summary>The line's account when the direct mapping takes it whole (one object, nothing after it), else null.</summary>
+    private AccountSnapshot? Direct(ReadOnlyMemory<byte> line)
+    {
+        if (_direct is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(line.Span, isFinalBlock: true, default);
+            return reader.Read() && reader.TokenType == JsonTokenType.StartObject
+                && _direct.TryMap(ref reader, line, out var snapshot) == DirectOutcome.Mapped && !reader.Read() ? snapshot : null;
+        }
+        catch (JsonException)
+        {
+            return null; // the strict path reports the line
         }
     }
 

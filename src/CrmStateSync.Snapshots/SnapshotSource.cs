@@ -7,16 +7,20 @@ public sealed class SnapshotSource : IDisposable
     private readonly SnapshotDocumentStream? _document;
     private readonly SnapshotLineStream? _lines;
 
-    internal SnapshotSource(string path, bool needAsOf)
+    /// <param name="path">The input file.</param>
+    /// <param name="needAsOf">Find the document's <c>asOf</c> before the first account, wherever it stands.</param>
+    /// <param name="direct">Map plain accounts in the reader's own pass (the default); false maps every account
+    /// through <see cref="System.Text.Json.JsonDocument"/>, the strict path the direct one must agree with.</param>
+    internal SnapshotSource(string path, bool needAsOf, bool direct = true)
     {
         _file = OpenRead(path);
         if (SnapshotFileReader.IsJsonLines(path))
         {
-            _lines = new SnapshotLineStream(_file);
+            _lines = new SnapshotLineStream(_file, direct);
         }
         else
         {
-            _document = new SnapshotDocumentStream(_file, needAsOf ? () => ScanAsOf(path) : null);
+            _document = new SnapshotDocumentStream(_file, needAsOf ? () => ScanAsOf(path) : null, direct);
         }
     }
 
@@ -37,10 +41,19 @@ public sealed class SnapshotSource : IDisposable
     public IEnumerable<SnapshotRead> Read()
     {
         var checker = new AccountChecker();
-        return (_document?.Read() ?? _lines!.Read()).Select(AccountChecker.Map).SelectMany(checker.Check);
+        return (_document?.Read() ?? _lines!.Read()).Select(Counted).Select(AccountChecker.Map).SelectMany(checker.Check);
     }
 
+    /// <summary>Accounts mapped in the reader's own pass so far (the rest went through the strict path).</summary>
+    internal int DirectlyMapped { get; private set; }
+
     public void Dispose() => _file.Dispose();
+
+    private RawItem Counted(RawItem raw)
+    {
+        DirectlyMapped += raw.Snapshot is null ? 0 : 1;
+        return raw;
+    }
 
     private static DateOnly? ScanAsOf(string path)
     {
