@@ -87,7 +87,7 @@ internal static class HubSpotEndpoints
             headers["X-HubSpot-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
             headers["X-HubSpot-RateLimit-Interval-Milliseconds"] = "10000";
             headers["X-HubSpot-RateLimit-Daily"] = portal.Options.HubSpotDailyLimit.ToString(CultureInfo.InvariantCulture);
-            headers["X-HubSpot-RateLimit-Daily-Remaining"] = Math.Max(0, portal.Options.HubSpotDailyLimit - portal.Requests).ToString(CultureInfo.InvariantCulture);
+            headers["X-HubSpot-RateLimit-Daily-Remaining"] = Math.Max(0, portal.Options.HubSpotDailyLimit - portal.DailyUsed).ToString(CultureInfo.InvariantCulture);
         }
 
         return next(context);

@@ -22,6 +22,7 @@ public sealed partial class HubSpotPortal
     private readonly Queue<long> _searchWindow = new();
     private long _nextId = 1_000_000;
     private long _requests;
+    private long _otherDailyUse;
     private long _rateLimited;
     private long _searchRateLimited;
     private int _propertyWrites;
@@ -49,6 +50,16 @@ public sealed partial class HubSpotPortal
 
     /// <summary>Requests answered (429s included).</summary>
     public long Requests => Interlocked.Read(ref _requests);
+
+    /// <summary>Requests counted against the account's daily limit today: this portal's answers and other apps' use.</summary>
+    public long DailyUsed => Requests + Interlocked.Read(ref _otherDailyUse);
+
+    /// <summary>
+    /// Sets how much of today's daily limit other apps of the account have used (0 for a new day, which also gives back
+    /// this portal's own count): the next answers' <c>X-HubSpot-RateLimit-Daily-Remaining</c> says so (tests of the
+    /// write budget share, as <c>SalesforceOrg.SetApiUsed</c>).
+    /// </summary>
+    public void SetDailyUsed(long used) => Interlocked.Exchange(ref _otherDailyUse, used - Requests);
 
     /// <summary>429 TEN_SECONDLY_ROLLING answers sent.</summary>
     public long RateLimited => Interlocked.Read(ref _rateLimited);

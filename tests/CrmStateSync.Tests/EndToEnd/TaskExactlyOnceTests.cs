@@ -37,18 +37,20 @@ public class TaskExactlyOnceTests
         });
     }
 
-    [Test]
-    public async Task RunCycle_WriteBudgetShareUsed_TaskCreatesStopWithFieldWritesAndResumeNextCycle()
+    [TestCase("salesforce")]
+    [TestCase("hubspot")]
+    public async Task RunCycle_WriteBudgetShareUsed_TaskCreatesStopWithFieldWritesAndResumeNextCycle(string crm)
     {
-        await using var s = await StartBrokenAsync("salesforce");
-        // Other integrations of the org have used 60% of its daily budget: above the 50% write share.
-        s.Sandbox.Salesforce.SetApiUsed(600_000);
+        await using var s = await StartBrokenAsync(crm);
+        // Other integrations have used 60% of the org's or portal's daily budget: above the 50% write share. HubSpot
+        // says so in X-HubSpot-RateLimit-Daily-Remaining, Salesforce in Sforce-Limit-Info.
+        SetDailyUse(s, 0.6);
         s.Requests.Clear();
 
         var held = await s.CycleAsync();
         var reservations = await s.Store.OpenTasksAsync(null, CancellationToken.None);
         var heldCreates = s.Requests.TaskCreations;
-        s.Sandbox.Salesforce.SetApiUsed(0); // a new day's budget
+        SetDailyUse(s, 0); // a new day's budget
         s.Requests.Clear();
         var resumed = await s.CycleAsync();
 
@@ -90,6 +92,18 @@ public class TaskExactlyOnceTests
         }
 
         return s;
+    }
+
+    private static void SetDailyUse(SyncScenario s, double share)
+    {
+        if (s.Crm == "hubspot")
+        {
+            s.Sandbox.HubSpot.SetDailyUsed((long)(s.Sandbox.HubSpot.Options.HubSpotDailyLimit * share));
+        }
+        else
+        {
+            s.Sandbox.Salesforce.SetApiUsed((long)(s.Sandbox.Salesforce.Options.SalesforceDailyApiMax * share));
+        }
     }
 
     private static AnswerDrops Drops(SyncScenario s) => s.Crm == "hubspot" ? s.Sandbox.HubSpot.TaskAnswerDrops : s.Sandbox.Salesforce.TaskAnswerDrops;
