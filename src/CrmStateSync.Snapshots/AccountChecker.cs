@@ -38,6 +38,13 @@ internal sealed class AccountChecker
             problems.Add((raw.Path, $"invalid JSON at byte {ex.BytePositionInLine + 1}: {ex.Message}"));
             return new Mapped(raw, null, problems, SnapshotFileReader.IdIn(raw.Json.Span) ?? $"#{raw.Index}");
         }
+        catch (InvalidOperationException)
+        {
+            // A name or value whose bytes are not UTF-8 where no field reader could word it (a property name, a
+            // problem's quoted value): the account is refused, the file read on.
+            problems.Add((raw.Path, "holds text that is not valid UTF-8 (is the file in another encoding?)"));
+            return new Mapped(raw, null, problems, SnapshotFileReader.IdIn(raw.Json.Span) ?? $"#{raw.Index}");
+        }
     }
 
     /// <summary>The account, or its problems named by id (or <c>#index</c> without one) and JSON path.</summary>

@@ -18,7 +18,7 @@ internal readonly struct JsonFields(JsonElement obj, string path, List<(string P
 
     public bool Has(string name) => Value(name) is not null;
 
-    public string? String(string name) => Get(name, JsonValueKind.String, "a string") is { } v ? v.GetString() : null;
+    public string? String(string name) => Get(name, JsonValueKind.String, "a string") is { } v ? Decoded(name, v) : null;
 
     public string? Text(string key) => String(key);
 
@@ -110,6 +110,20 @@ internal readonly struct JsonFields(JsonElement obj, string path, List<(string P
     {
         problems.Add(($"{Path}.{name}", $"{Describe(value)} is not {expected}"));
         return default!;
+    }
+
+    /// <summary>The string, or a problem for bytes that are not UTF-8 (a file in another encoding, a cut character).</summary>
+    private string? Decoded(string name, JsonElement v)
+    {
+        try
+        {
+            return v.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            problems.Add(($"{Path}.{name}", "is not valid UTF-8 text (is the file in another encoding?)"));
+            return null;
+        }
     }
 
     private static string Describe(JsonElement v) => v.ValueKind == JsonValueKind.String ? $"'{v.GetString()}'" : v.GetRawText();

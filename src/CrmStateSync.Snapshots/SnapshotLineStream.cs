@@ -44,7 +44,7 @@ internal sealed class SnapshotLineStream(Stream stream, bool direct = true)
             return reader.Read() && reader.TokenType == JsonTokenType.StartObject
                 && _direct.TryMap(ref reader, line, out var snapshot) == DirectOutcome.Mapped && !reader.Read() ? snapshot : null;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             return null; // the strict path reports the line
         }

@@ -54,9 +54,9 @@ internal sealed class DirectAccountMapper(JsonReaderOptions options)
             snapshot = null;
             return _miss.Set ? DirectOutcome.NotPlain : outcome;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // The strict path meets the same syntax error and names its place.
+            // The strict path meets the same syntax error and names its place, or words the bytes that are not UTF-8.
             snapshot = null;
             return DirectOutcome.NotPlain;
         }

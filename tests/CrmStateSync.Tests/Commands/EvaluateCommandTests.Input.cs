@@ -33,6 +33,26 @@ public partial class EvaluateCommandTests
     }
 
     [Test]
+    public void Evaluate_AccountWithTextThatIsNotUtf8_NamesItAndEvaluatesTheOthers()
+    {
+        // A Latin-1 "é" (the byte 0xE9, which UTF-8 text never holds alone) in one account's name used to end the run
+        // as "Unexpected failure; this is a bug".
+        var input = Path.Combine(_temp.Path, "latin1.json");
+        var before = System.Text.Encoding.UTF8.GetBytes("{\"asOf\": \"2026-11-23\", \"accounts\": [" + GoodA + ", {\"id\": \"acc-b\", \"name\": \"Caf");
+        var after = System.Text.Encoding.UTF8.GetBytes("\", \"kickoffOn\": \"2026-01-05\"}, " + GoodC + "]}");
+        File.WriteAllBytes(input, [.. before, 0xE9, .. after]);
+
+        var run = CommandRun.Of("evaluate", "--input", input);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.PartialFailure), run.Error);
+            Assert.That(run.ResultIds(), Is.EqualTo(new[] { "acc-a", "acc-c" }));
+            Assert.That(run.Errors(), Is.EqualTo(new[] { ("acc-b", "$.accounts[1].name", "is not valid UTF-8 text (is the file in another encoding?)") }));
+        }
+    }
+
+    [Test]
     public void Evaluate_JsonSyntaxErrorInOneAccount_NamesAccountAndLineAndKeepsTheAccountsBefore()
     {
         var input = _temp.Write("snapshots.json", $$"""

@@ -116,6 +116,28 @@ internal sealed class DirectMappingTests
         }
     }
 
+    [TestCase("name", """{"id": "u-1", "name": "bad <FF> name"}""", "$.accounts[0].name: is not valid UTF-8 text")]
+    [TestCase("metric name", """{"id": "u-2", "usage": [{"date": "2026-05-01", "metrics": {"bad <FF>": 1}}]}""", "$.accounts[0]: holds text that is not valid UTF-8")]
+    [TestCase("state key", """{"id": "u-3", "managed": {"states": {"<FF>": {"value": "Hit"}}}}""", "$.accounts[0]: holds text that is not valid UTF-8")]
+    public void Read_TextThatIsNotUtf8_ThatAccountRefusedTheRestRead(string where, string account, string problem)
+    {
+        // <FF> stands for the byte 0xFF, which no UTF-8 text holds (a Latin-1 file, a cut character).
+        var path = Path.Combine(_temp.Path, "latin1.json");
+        var parts = Document([account, """{"id": "after"}"""]).Split("<FF>").Select(Encoding.UTF8.GetBytes);
+        File.WriteAllBytes(path, [.. parts.Aggregate((a, b) => [.. a, 0xFF, .. b])]);
+
+        var (strict, direct, taken) = ReadBothWays(path);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(direct, Is.EqualTo(strict), where);
+            Assert.That(strict, Has.Count.EqualTo(2));
+            Assert.That(strict[0], Does.StartWith("problem u-").And.Contain(problem));
+            Assert.That(strict[1], Does.StartWith("account").And.Contain("after"));
+            Assert.That(taken, Is.EqualTo(1));
+        }
+    }
+
     [Test]
     public void Read_SyntaxErrorInsideAnAccount_SameProblemWithLineAndByte()
     {
