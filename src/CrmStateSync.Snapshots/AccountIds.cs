@@ -13,7 +13,9 @@ namespace CrmStateSync.Snapshots;
 /// </summary>
 internal sealed class AccountIds
 {
-    private readonly HashSet<UInt128>[] _seen = [.. Enumerable.Range(0, 256).Select(_ => new HashSet<UInt128>())];
+    // Two 64-bit halves rather than a UInt128: a UInt128 is aligned to 16 bytes, which pads each set entry from 24 to
+    // 32 bytes (about 10 MB more at a million accounts).
+    private readonly HashSet<(ulong, ulong)>[] _seen = [.. Enumerable.Range(0, 256).Select(_ => new HashSet<(ulong, ulong)>())];
 
     /// <summary>True when <paramref name="id"/> was not seen before (it is remembered now).</summary>
     public bool Add(string id)
@@ -22,6 +24,6 @@ internal sealed class AccountIds
         var bytes = Encoding.UTF8.GetMaxByteCount(id.Length) <= utf8.Length ? utf8[..Encoding.UTF8.GetBytes(id, utf8)] : Encoding.UTF8.GetBytes(id);
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(bytes, digest);
-        return _seen[digest[0]].Add(BinaryPrimitives.ReadUInt128LittleEndian(digest));
+        return _seen[digest[0]].Add((BinaryPrimitives.ReadUInt64LittleEndian(digest), BinaryPrimitives.ReadUInt64LittleEndian(digest[8..])));
     }
 }
