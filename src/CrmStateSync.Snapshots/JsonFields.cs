@@ -75,14 +75,14 @@ internal readonly struct JsonFields(JsonElement obj, string path, List<(string P
     public T? Enum<T>(string name)
         where T : struct, Enum
     {
-        if (Get(name, JsonValueKind.String, "one of " + string.Join(", ", System.Enum.GetNames<T>())) is not { } v)
+        if (Get(name, JsonValueKind.String, EnumNames<T>.OneOf) is not { } v)
         {
             return null;
         }
 
         var text = v.GetString();
-        return System.Enum.GetNames<T>().Contains(text, StringComparer.OrdinalIgnoreCase) && System.Enum.TryParse<T>(text, true, out var e)
-            ? e : Problem<T?>(name, v, "one of " + string.Join(", ", System.Enum.GetNames<T>()));
+        return EnumNames<T>.Names.Contains(text, StringComparer.OrdinalIgnoreCase) && System.Enum.TryParse<T>(text, true, out var e)
+            ? e : Problem<T?>(name, v, EnumNames<T>.OneOf);
     }
 
     /// <summary>An object or array child, or null when absent.</summary>

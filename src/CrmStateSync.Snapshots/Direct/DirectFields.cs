@@ -175,10 +175,3 @@ internal sealed class MissFlag
 {
     public bool Set { get; set; }
 }
-
-/// <summary>An enum's member names, listed once.</summary>
-internal static class EnumNames<T>
-    where T : struct, Enum
-{
-    public static readonly string[] Names = Enum.GetNames<T>();
-}
