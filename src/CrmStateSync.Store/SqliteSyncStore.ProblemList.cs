@@ -1,5 +1,6 @@
 using CrmStateSync.Crm.Contract;
 using CrmStateSync.Store.Internal;
+using CrmStateSync.Store.ReadModel;
 
 namespace CrmStateSync.Store;
 
@@ -41,33 +42,20 @@ public sealed partial class SqliteSyncStore
             async c =>
             {
                 var hasTable = await c.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'problems')", null, null, cancellationToken).ConfigureAwait(false);
-                var problems = !hasTable ? [] : await c.ListAsync<ProblemDbRow>(
+                var problems = !hasTable ? [] : await c.ListAsync<ProblemRow>(
                     $"SELECT {ProblemColumns} FROM problems WHERE (@RunId IS NULL OR run_id = @RunId) AND (@OpenOnly = 0 OR closed_at IS NULL)", args, null, cancellationToken).ConfigureAwait(false);
                 var batchRuns = await c.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM pragma_table_info('write_batches') WHERE name = 'run_id')", null, null, cancellationToken).ConfigureAwait(false);
                 var runOf = batchRuns ? $"coalesce(b.run_id, {RunByTime})" : RunByTime;
                 var rejected = await c.ListAsync<RejectedDbRow>(RejectedSql.Replace("{RunOf}", runOf, StringComparison.Ordinal), args, null, cancellationToken).ConfigureAwait(false);
-                return (IReadOnlyList<ProblemEntry>)[.. problems.Select(p => p.ToEntry()).Concat(rejected.Select(r => r.ToEntry())).OrderBy(p => p.DetectedAt).ThenBy(p => p.Id)];
+                return (IReadOnlyList<ProblemEntry>)[.. problems.Select(ToEntry).Concat(rejected.Select(r => r.ToEntry())).OrderBy(p => p.DetectedAt).ThenBy(p => p.Id)];
             },
             cancellationToken);
     }
 
-    private sealed class ProblemDbRow
-    {
-        public long Id { get; set; }
-        public long RunId { get; set; }
-        public string ObjectName { get; set; } = "";
-        public string RecordId { get; set; } = "";
-        public string Field { get; set; } = "";
-        public string? Value { get; set; }
-        public string Message { get; set; } = "";
-        public string Kind { get; set; } = "";
-        public bool KeptAside { get; set; }
-        public string DetectedAt { get; set; } = "";
-        public string? ClosedAt { get; set; }
-
-        public ProblemEntry ToEntry() => new(
-            Id, RunId, ObjectName, RecordId, Field, Value, Message, Enum.Parse<ProblemKind>(Kind), KeptAside, Iso.ParseInstant(DetectedAt), Iso.ParseInstantOrNull(ClosedAt));
-    }
+    /// <summary>The CLI's entry for a stored problem: the console's read-model row, read by the same columns.</summary>
+    private static ProblemEntry ToEntry(ProblemRow p) => new(
+        p.Id, p.RunId, p.ObjectName, p.RecordId, p.Field, p.Value, p.Message, Enum.Parse<ProblemKind>(p.Kind), p.KeptAside,
+        Iso.ParseInstant(p.DetectedAt), Iso.ParseInstantOrNull(p.ClosedAt));
 
     private sealed class RejectedDbRow
     {
